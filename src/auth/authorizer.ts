@@ -1,0 +1,84 @@
+import type { AuditLog } from '../store/store';
+import type { RoleAssignments } from './role-assignments';
+import { allows, type Permission, type Role } from './roles';
+
+/**
+ * Who may do what: the single place where a caller's identity becomes a decision.
+ * Identity comes from the validated activity (tenant, channel, from.aadObjectId), never from card data.
+ */
+
+export interface Caller {
+  aadObjectId?: string;
+  name?: string;
+  tenantId?: string;
+  channelId: string;
+  groupIds?: readonly string[];
+}
+
+export type DenialReason = 'TENANT_NOT_ALLOWED' | 'CHANNEL_NOT_ALLOWED' | 'AUTHZ_NO_ROLE' | 'AUTHZ_DENIED';
+
+export type Decision =
+  | { allowed: true; roles: Role[] }
+  | { allowed: false; reason: DenialReason; roles: Role[] };
+
+export interface AuthorizationPolicy {
+  allowedTenantIds: readonly string[];
+  /** In production only Teams activities are served; dev mode also accepts the Playground's other channels. */
+  requireTeamsChannel: boolean;
+  assignments: RoleAssignments;
+}
+
+/** The pure decision: tenant first, then channel, then roles. */
+export function decide(policy: AuthorizationPolicy, caller: Caller, permission: Permission): Decision {
+  const allowedTenants = policy.allowedTenantIds.map((id) => id.toLowerCase());
+  if (!caller.tenantId || !allowedTenants.includes(caller.tenantId.toLowerCase())) {
+    return { allowed: false, reason: 'TENANT_NOT_ALLOWED', roles: [] };
+  }
+  if (policy.requireTeamsChannel && caller.channelId !== 'msteams') {
+    return { allowed: false, reason: 'CHANNEL_NOT_ALLOWED', roles: [] };
+  }
+  const heldRoles = caller.aadObjectId
+    ? policy.assignments.rolesOf({ aadObjectId: caller.aadObjectId, groupIds: caller.groupIds })
+    : [];
+  if (heldRoles.length === 0) return { allowed: false, reason: 'AUTHZ_NO_ROLE', roles: [] };
+  if (!allows(heldRoles, permission)) return { allowed: false, reason: 'AUTHZ_DENIED', roles: heldRoles };
+  return { allowed: true, roles: heldRoles };
+}
+
+export interface CheckContext {
+  /** The route being run, e.g. 'lookup' or 'customer.select'. */
+  action: string;
+  correlationId: string;
+  customerId?: string;
+}
+
+/** Decides and writes every decision, allowed or refused, to the audit log. */
+export class Authorizer {
+  constructor(
+    private readonly policy: AuthorizationPolicy,
+    private readonly audit: AuditLog,
+  ) {}
+
+  rolesOf(caller: Caller): Role[] {
+    return caller.aadObjectId
+      ? this.policy.assignments.rolesOf({ aadObjectId: caller.aadObjectId, groupIds: caller.groupIds })
+      : [];
+  }
+
+  async check(caller: Caller, permission: Permission, context: CheckContext): Promise<Decision> {
+    const decision = decide(this.policy, caller, permission);
+    await this.audit.append({
+      actorId: caller.aadObjectId ?? 'unknown',
+      actorName: caller.name,
+      roles: decision.roles,
+      action: `authorize:${context.action}`,
+      outcome: decision.allowed ? 'allowed' : 'denied',
+      customerId: context.customerId,
+      correlationId: context.correlationId,
+      details: decision.allowed
+        ? { permission, tenantId: caller.tenantId }
+        : { permission, reason: decision.reason, tenantId: caller.tenantId, channelId: caller.channelId },
+    });
+    return decision;
+  }
+}

@@ -1,0 +1,241 @@
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Configuration: read once from the environment (and an optional .env file), validated as a whole,
+ * then frozen. Every problem is reported at once so an operator fixes them in one go.
+ */
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_PARTNER_CENTER_URL = 'https://api.partnercenter.microsoft.com';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const guidText = (name: string) =>
+  optionalText.refine((value) => value === undefined || guid.test(value), `${name} must be a GUID`);
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  MicrosoftAppId: guidText('MicrosoftAppId'),
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: guidText('MicrosoftAppTenantId'),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+
+  PARTNER_CENTER_BASE_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_PARTNER_CENTER_URL),
+  PARTNER_CENTER_CLIENT_ID: guidText('PARTNER_CENTER_CLIENT_ID'),
+  PARTNER_CENTER_CLIENT_SECRET: optionalText,
+  PARTNER_CENTER_CERTIFICATE_PATH: optionalText,
+  PARTNER_CENTER_CERTIFICATE_THUMBPRINT: optionalText,
+  PARTNER_CENTER_TENANT_ID: guidText('PARTNER_CENTER_TENANT_ID'),
+  PARTNER_CENTER_REFRESH_TOKEN: optionalText,
+  PARTNER_CENTER_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(8000),
+
+  DATABASE_URL: optionalText.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+    'DATABASE_URL must be a postgres:// URL',
+  ),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+
+  RBAC_CONFIG: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+});
+
+export type IdentityMode = 'dev' | 'production';
+
+export interface BotCredentials {
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface PartnerCenterSettings {
+  baseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  certificate?: { path: string; thumbprint: string };
+  tenantId?: string;
+  refreshToken?: string;
+  timeoutMs: number;
+  /** True when no credentials are set: the client sends no token (only allowed against a loopback URL). */
+  simulatorMode: boolean;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  /** 'dev' when no bot app id is set: no JWT checks, loopback only. */
+  mode: IdentityMode;
+  bot: BotCredentials;
+  partnerCenter: PartnerCenterSettings;
+  store: { databaseUrl?: string; dataDir: string };
+  rbacConfigPath: string;
+  allowedTenantIds: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEV_RBAC_CONFIG = 'config/roles.dev.json';
+export const DEV_TENANT_ID = 'a5c1a2d3-0b7e-4c51-9f3e-6d2c8f1b4e70';
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  const unbracketed = host.replace(/^\[|\]$/g, '');
+  return isIP(unbracketed) === 6 && (unbracketed === '::1' || unbracketed === '0:0:0:0:0:0:0:1');
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads `.env` (if present) without touching process.env; real environment variables win. */
+export function readEnvironment(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return { ...fromFile, ...env };
+}
+
+/** Validates the whole environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const settings = parsed.data;
+  const problems: string[] = [];
+  const mode: IdentityMode = settings.MicrosoftAppId ? 'production' : 'dev';
+
+  if (mode === 'dev' && !isLoopbackHost(settings.HOST)) {
+    problems.push(
+      `HOST: ${settings.HOST} is not a loopback address. Without MicrosoftAppId the bot runs without authentication (dev mode), which is only allowed on 127.0.0.1, ::1 or localhost. Set MicrosoftAppId and MicrosoftAppPassword to run on ${settings.HOST}.`,
+    );
+  }
+  if (mode === 'production') {
+    if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)');
+    }
+    if (settings.MicrosoftAppType !== 'MultiTenant' && !settings.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${settings.MicrosoftAppType}`);
+    }
+    if (!settings.RBAC_CONFIG) problems.push('RBAC_CONFIG: required outside dev mode (path of the role file)');
+    if (!settings.ALLOWED_TENANT_IDS) problems.push('ALLOWED_TENANT_IDS: required outside dev mode');
+  }
+
+  const allowedTenantIds = (settings.ALLOWED_TENANT_IDS ?? (mode === 'dev' ? DEV_TENANT_ID : ''))
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  for (const id of allowedTenantIds) {
+    if (!guid.test(id)) problems.push(`ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
+  }
+
+  const partnerCenter = partnerCenterSettings(settings, problems);
+  const rbacConfigPath = settings.RBAC_CONFIG ?? DEV_RBAC_CONFIG;
+  if (!existsSync(rbacConfigPath)) problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    port: settings.PORT,
+    host: settings.HOST,
+    logLevel: settings.LOG_LEVEL,
+    mode,
+    bot: Object.freeze({
+      appId: settings.MicrosoftAppId,
+      appPassword: settings.MicrosoftAppPassword,
+      appTenantId: settings.MicrosoftAppTenantId,
+      appType: settings.MicrosoftAppType,
+    }),
+    partnerCenter: Object.freeze(partnerCenter),
+    store: Object.freeze({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR }),
+    rbacConfigPath,
+    allowedTenantIds: Object.freeze(allowedTenantIds) as string[],
+  });
+}
+
+function partnerCenterSettings(settings: z.infer<typeof environmentSchema>, problems: string[]): PartnerCenterSettings {
+  const hasSecret = settings.PARTNER_CENTER_CLIENT_SECRET !== undefined;
+  const hasCertificate =
+    settings.PARTNER_CENTER_CERTIFICATE_PATH !== undefined || settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT !== undefined;
+  const hasAnyCredential = settings.PARTNER_CENTER_CLIENT_ID !== undefined || hasSecret || hasCertificate;
+  const baseUrl = settings.PARTNER_CENTER_BASE_URL.replace(/\/+$/, '');
+
+  if (!hasAnyCredential && !isLoopbackUrl(baseUrl)) {
+    problems.push(
+      `PARTNER_CENTER_CLIENT_ID: Partner Center credentials are required for ${baseUrl} (without credentials only a loopback simulator URL is allowed)`,
+    );
+  }
+  if (hasAnyCredential) {
+    if (!settings.PARTNER_CENTER_CLIENT_ID) problems.push('PARTNER_CENTER_CLIENT_ID: required with Partner Center credentials');
+    if (!settings.PARTNER_CENTER_TENANT_ID) problems.push('PARTNER_CENTER_TENANT_ID: required with Partner Center credentials');
+    if (hasSecret === hasCertificate) {
+      problems.push(
+        'PARTNER_CENTER_CLIENT_SECRET: set either a client secret or a certificate (PARTNER_CENTER_CERTIFICATE_PATH and PARTNER_CENTER_CERTIFICATE_THUMBPRINT), not both or neither',
+      );
+    }
+    if (hasCertificate && !(settings.PARTNER_CENTER_CERTIFICATE_PATH && settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT)) {
+      problems.push('PARTNER_CENTER_CERTIFICATE_PATH: a certificate needs both the PEM path and its thumbprint');
+    }
+    if (settings.PARTNER_CENTER_CERTIFICATE_PATH && !existsSync(settings.PARTNER_CENTER_CERTIFICATE_PATH)) {
+      problems.push(`PARTNER_CENTER_CERTIFICATE_PATH: file not found: ${settings.PARTNER_CENTER_CERTIFICATE_PATH}`);
+    }
+    if (!settings.PARTNER_CENTER_REFRESH_TOKEN) {
+      problems.push(
+        'PARTNER_CENTER_REFRESH_TOKEN: required with Partner Center credentials (refresh token of the MFA-enabled service account, Secure Application Model) for user operations',
+      );
+    }
+  }
+  return {
+    baseUrl,
+    clientId: settings.PARTNER_CENTER_CLIENT_ID,
+    clientSecret: settings.PARTNER_CENTER_CLIENT_SECRET,
+    certificate:
+      settings.PARTNER_CENTER_CERTIFICATE_PATH && settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT
+        ? { path: settings.PARTNER_CENTER_CERTIFICATE_PATH, thumbprint: settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT }
+        : undefined,
+    tenantId: settings.PARTNER_CENTER_TENANT_ID,
+    refreshToken: settings.PARTNER_CENTER_REFRESH_TOKEN,
+    timeoutMs: settings.PARTNER_CENTER_TIMEOUT_MS,
+    simulatorMode: !hasAnyCredential,
+  };
+}
+
+/** A safe summary for the start-up log line: no secret values, only whether they are set. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    mode: config.mode,
+    listen: `${config.host}:${config.port}`,
+    botAppId: config.bot.appId ?? '(none: dev mode)',
+    botAppType: config.bot.appType,
+    partnerCenter: config.partnerCenter.baseUrl,
+    partnerCenterAuth: config.partnerCenter.simulatorMode
+      ? 'none (simulator)'
+      : config.partnerCenter.certificate
+        ? 'certificate'
+        : 'client secret',
+    store: config.store.databaseUrl ? 'postgres' : `pglite (${config.store.dataDir})`,
+    rbacConfig: config.rbacConfigPath,
+    allowedTenants: config.allowedTenantIds.length,
+  };
+}
