@@ -1,0 +1,59 @@
+/**
+ * The schema, as an ordered list of migrations. Each runs once, in its own transaction, and is
+ * recorded in `schema_migrations`. Never edit or reorder a released migration: append a new one
+ * with the next version.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'bot state',
+    sql: `
+      CREATE TABLE bot_state (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        etag text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'append-only audit log',
+    sql: `
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor_id text NOT NULL,
+        actor_name text,
+        roles text[] NOT NULL DEFAULT '{}',
+        action text NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('allowed', 'denied', 'succeeded', 'failed')),
+        customer_id text,
+        target_user_id text,
+        subscription_id text,
+        correlation_id text NOT NULL,
+        details jsonb
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_customer ON audit_log (customer_id, id DESC);
+      CREATE INDEX audit_log_actor ON audit_log (actor_id, id DESC);
+      CREATE INDEX audit_log_action ON audit_log (action, id DESC);
+
+      CREATE FUNCTION audit_log_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP;
+      END;
+      $$;
+      CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_reject_change();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_reject_change();
+    `,
+  },
+];

@@ -1,0 +1,64 @@
+import { createLogger, type Logger } from '../log';
+import { createAuditLog } from './audit-log';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+import { openPgliteExecutor } from './pglite-executor';
+import { openPostgresExecutor } from './postgres-executor';
+import type { SqlExecutor } from './sql-executor';
+import { createStateRepository } from './state-repository';
+import type { Store } from './store';
+
+export interface StoreOptions {
+  /** A PostgreSQL connection URL: when set, the store uses that server. */
+  databaseUrl?: string;
+  /** PGlite data directory when there is no databaseUrl: default ./data; ':memory:' keeps nothing on disk. */
+  dataDir?: string;
+  logger?: Logger;
+}
+
+export const defaultDataDir = './data';
+
+/** Opens the engine the options name, without migrating (tests use this to reach raw SQL). */
+export async function openExecutor(options: StoreOptions): Promise<SqlExecutor> {
+  const logger = options.logger ?? createLogger();
+  return options.databaseUrl
+    ? openPostgresExecutor(options.databaseUrl, logger)
+    : openPgliteExecutor(options.dataDir ?? defaultDataDir);
+}
+
+/** Migrates the schema on `db` and builds the repositories over it. On failure, closes `db`. */
+export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<Store> {
+  try {
+    await migrate(db, migrations, logger);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    engine: db.engine,
+    state: createStateRepository(db),
+    audit: createAuditLog(db),
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    close() {
+      closing ??= db.close();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Opens the store: a PostgreSQL server when `databaseUrl` is set, else embedded PGlite in `dataDir`.
+ * The schema is migrated before this resolves.
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const logger = options.logger ?? createLogger();
+  const db = await openExecutor({ ...options, logger });
+  logger.info(
+    { engine: db.engine, ...(db.engine === 'pglite' && { dataDir: options.dataDir ?? defaultDataDir }) },
+    'store: opened',
+  );
+  return createSqlStore(db, logger);
+}
