@@ -1,0 +1,55 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { z } from 'zod';
+import type { Permission, Role } from '../auth/roles';
+import type { TurnInfo } from './turn-info';
+
+/**
+ * The route table's shape: text commands and card verbs, each with the permission it needs.
+ * Authorization is data on the route, checked by the router before the handler runs.
+ */
+
+export interface HandlerTurn {
+  context: TurnContext;
+  info: TurnInfo;
+  roles: Role[];
+  dialogs: DialogContext;
+}
+
+/** What a handler reports for the audit log. */
+export interface ActionOutcome {
+  customerId?: string;
+  targetUserId?: string;
+  subscriptionId?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface CommandRoute {
+  /** The command as typed, lower case; may be several words ("deleted users"). */
+  name: string;
+  /** Shown in help, e.g. "lookup <name, domain or tenant id>". */
+  usage: string;
+  /** i18n key of the one-line description shown in help. */
+  descriptionKey: string;
+  permission: Permission;
+  run(turn: HandlerTurn, argument: string): Promise<ActionOutcome | undefined>;
+}
+
+export interface CardActionResult {
+  response: AdaptiveCardInvokeResponse;
+  outcome?: ActionOutcome;
+}
+
+export interface CardActionRoute<Data = unknown> {
+  /** Dotted verb carried by the Action.Execute, e.g. "customer.select". */
+  verb: string;
+  permission: Permission;
+  /** Schema of the action's data: card data is untrusted and checked on arrival. */
+  data: z.ZodType<Data>;
+  run(turn: HandlerTurn, data: Data): Promise<CardActionResult>;
+}
+
+/** Keeps the verb's data type attached to its handler when routes are collected in one list. */
+export function cardAction<Data>(route: CardActionRoute<Data>): CardActionRoute<unknown> {
+  return route as CardActionRoute<unknown>;
+}

@@ -1,0 +1,115 @@
+import type { AddressInfo } from 'node:net';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import restify from 'restify';
+import type { Logger } from './log';
+
+/**
+ * Transport only: restify, the Bot Framework endpoint and the health routes.
+ * Handlers never see HTTP; the adapter turns requests into turns.
+ */
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface ServerDependencies {
+  adapter: CloudAdapter;
+  runTurn(context: TurnContext): Promise<void>;
+  readinessChecks: readonly ReadinessCheck[];
+  logger: Logger;
+  /** How long one readiness check may take before it counts as failed. */
+  readinessTimeoutMs?: number;
+}
+
+export interface HelpdeskServer {
+  server: restify.Server;
+  /** Requests being served right now (SIGTERM waits for them). */
+  inFlight(): number;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, waits for in-flight requests (up to graceMs), then closes every connection. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const MAX_ACTIVITY_BYTES = 1024 * 1024;
+
+export function createServer(deps: ServerDependencies): HelpdeskServer {
+  const server = restify.createServer({ name: 'partner-helpdesk-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let closing = false;
+
+  server.pre((_req, res, next) => {
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      res.send(503, { status: 'shutting down' });
+      return next(false);
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
+    return next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, rejectUnknown: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.runTurn(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'alive' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      deps.readinessChecks.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), deps.readinessTimeoutMs ?? 3000);
+          return { name, ok: true };
+        } catch (error) {
+          deps.logger.warn({ check: name, err: error }, 'readiness check failed');
+          return { name, ok: false };
+        }
+      }),
+    );
+    const ready = results.every((result) => result.ok);
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      checks: Object.fromEntries(results.map((result) => [result.name, result.ok ? 'ok' : 'failing'])),
+    });
+  });
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          server.server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    async close(graceMs = 10_000) {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await delay(25);
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
