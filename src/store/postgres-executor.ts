@@ -18,12 +18,16 @@ const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '53300']);
 
 /** True when the error means "the database cannot be reached", as opposed to a failing statement. */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error) || error instanceof AppError) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: socket errors may come from another realm (a test VM), where `instanceof Error` is false.
+  if (typeof error !== 'object' || error === null || error instanceof AppError) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     return unavailableSystemCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith('08');
   }
-  return /^Connection terminated|timeout exceeded when trying to connect/i.test(error.message);
+  return (
+    typeof message === 'string' &&
+    /^Connection terminated|timeout exceeded when trying to connect/i.test(message)
+  );
 }
 
 function translated(error: unknown): unknown {

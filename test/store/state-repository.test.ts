@@ -37,6 +37,7 @@ describe.each(engines)('state repository on %s', (engine) => {
 
   it('reads back what was written, with a fresh etag per write', async () => {
     const { state } = harness.store;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder is part of the hostile text
     const value = { dialogStack: [{ id: 'reset', state: { step: 2 } }], note: 'ünïcødé "quoted" \\ ${x}' };
     await state.write([{ key: key('a'), value }]);
     const first = (await state.read([key('a')])).get(key('a'));

@@ -1,0 +1,176 @@
+import { buildAuditQuery, pageSize } from '../../src/store/audit-log';
+import type { AuditEntry, AuditRecord } from '../../src/store/store';
+import { engines, type Harness, openHarness, uniquePrefix } from './engines';
+
+describe('audit query building', () => {
+  it('combines every filter with AND, newest first, with the page size as the last parameter', () => {
+    const since = new Date('2026-01-01T00:00:00Z');
+    const until = new Date('2026-02-01T00:00:00Z');
+    const { sql, params } = buildAuditQuery({
+      since,
+      until,
+      customerId: 'c',
+      actorId: 'a',
+      action: 'x',
+      before: '42',
+      limit: 5,
+    });
+    expect(sql).toMatch(
+      /WHERE at >= \$1 AND at < \$2 AND customer_id = \$3 AND actor_id = \$4 AND action = \$5 AND id < \$6::bigint ORDER BY id DESC LIMIT \$7$/,
+    );
+    expect(params).toEqual([since, until, 'c', 'a', 'x', '42', 5]);
+  });
+
+  it('has no WHERE clause without filters', () => {
+    expect(buildAuditQuery({}).sql).not.toContain('WHERE');
+  });
+
+  it('keeps user text out of the SQL', () => {
+    const { sql } = buildAuditQuery({ customerId: "x'; DROP TABLE audit_log; --" });
+    expect(sql).not.toContain('DROP');
+  });
+
+  it('refuses a paging cursor that is not a row id, and an invalid date', () => {
+    expect(() => buildAuditQuery({ before: '1 OR 1=1' })).toThrow(/cursor/);
+    expect(() => buildAuditQuery({ since: new Date('not a date') })).toThrow(/since/);
+  });
+
+  it('defaults the page size to 20 and keeps it between 1 and 200', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(Number.NaN)).toBe(20);
+    expect(pageSize(0)).toBe(1);
+    expect(pageSize(7.9)).toBe(7);
+    expect(pageSize(10_000)).toBe(200);
+  });
+});
+
+describe.each(engines)('audit log on %s', (engine) => {
+  let harness: Harness;
+  let customerId: string;
+
+  const entry = (change: Partial<AuditEntry> = {}): AuditEntry => ({
+    actorId: 'aad-alice',
+    actorName: 'Alice Admin',
+    roles: ['helpdesk', 'admin'],
+    action: 'customer.search',
+    outcome: 'succeeded',
+    customerId,
+    correlationId: 'corr-1',
+    ...change,
+  });
+
+  beforeAll(async () => {
+    harness = await openHarness(engine);
+  });
+  afterAll(async () => {
+    await harness?.store.close();
+  });
+  beforeEach(() => {
+    customerId = uniquePrefix('customer');
+  });
+
+  it('returns the stored record from append, with an id and a server timestamp', async () => {
+    const before = Date.now();
+    const record = await harness.store.audit.append(
+      entry({ targetUserId: 'u-1', subscriptionId: 's-1', details: { query: 'contoso', nested: { n: 1 } } }),
+    );
+    expect(record).toEqual({
+      ...entry({
+        targetUserId: 'u-1',
+        subscriptionId: 's-1',
+        details: { query: 'contoso', nested: { n: 1 } },
+      }),
+      id: expect.stringMatching(/^\d+$/),
+      at: expect.any(Date),
+    });
+    expect(record.at.getTime()).toBeGreaterThanOrEqual(before - 5000);
+    expect(await harness.store.audit.query({ customerId })).toEqual([record]);
+  });
+
+  it('leaves optional fields out of records that have none', async () => {
+    const record = await harness.store.audit.append({
+      actorId: 'aad-bob',
+      roles: [],
+      action: 'help',
+      outcome: 'allowed',
+      correlationId: 'corr-2',
+      customerId,
+    });
+    expect(Object.keys(record).sort()).toEqual(
+      ['action', 'actorId', 'at', 'correlationId', 'customerId', 'id', 'outcome', 'roles'].sort(),
+    );
+  });
+
+  it('refuses secret-like detail keys before anything reaches the database', async () => {
+    await expect(harness.store.audit.append(entry({ details: { clientSecret: 'shh' } }))).rejects.toThrow(
+      /looks like a secret/,
+    );
+    expect(await harness.store.audit.query({ customerId })).toEqual([]);
+  });
+
+  it('is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const record = await harness.store.audit.append(entry());
+    await expect(
+      harness.db.query("UPDATE audit_log SET outcome = 'denied' WHERE id = $1", [record.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(harness.db.query('DELETE FROM audit_log WHERE id = $1', [record.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(harness.db.exec('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    expect(await harness.store.audit.query({ customerId })).toEqual([record]);
+  });
+
+  it('filters by customer, actor and action, newest first', async () => {
+    const actorId = uniquePrefix('actor');
+    const a = await harness.store.audit.append(entry({ actorId, action: 'user.list' }));
+    const b = await harness.store.audit.append(entry({ actorId, action: 'user.resetPassword' }));
+    const c = await harness.store.audit.append(entry({ action: 'user.list' }));
+    await harness.store.audit.append(
+      entry({ actorId, customerId: uniquePrefix('other'), action: 'user.list' }),
+    );
+
+    const ids = (records: AuditRecord[]) => records.map((record) => record.id);
+    expect(ids(await harness.store.audit.query({ customerId }))).toEqual([c.id, b.id, a.id]);
+    expect(ids(await harness.store.audit.query({ customerId, actorId }))).toEqual([b.id, a.id]);
+    expect(ids(await harness.store.audit.query({ customerId, action: 'user.list' }))).toEqual([c.id, a.id]);
+    expect(ids(await harness.store.audit.query({ customerId, actorId, action: 'user.list' }))).toEqual([
+      a.id,
+    ]);
+  });
+
+  it('filters by time: since inclusive, until exclusive', async () => {
+    const first = await harness.store.audit.append(entry());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await harness.store.audit.append(entry());
+    const query = (range: { since?: Date; until?: Date }) =>
+      harness.store.audit
+        .query({ customerId, ...range })
+        .then((records) => records.map((record) => record.id));
+
+    expect(await query({ since: second.at })).toEqual([second.id]);
+    expect(await query({ until: second.at })).toEqual([first.id]);
+    expect(await query({ since: first.at, until: new Date(second.at.getTime() + 1) })).toEqual([
+      second.id,
+      first.id,
+    ]);
+    expect(await query({ since: new Date(second.at.getTime() + 1000) })).toEqual([]);
+  });
+
+  it('pages with `before` through every row exactly once, 20 per page by default', async () => {
+    const appended: string[] = [];
+    for (let index = 0; index < 45; index += 1) {
+      appended.push((await harness.store.audit.append(entry({ correlationId: `corr-${index}` }))).id);
+    }
+    const pages: string[][] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await harness.store.audit.query({ customerId, ...(before && { before }) });
+      if (page.length === 0) break;
+      pages.push(page.map((record) => record.id));
+      before = page[page.length - 1]?.id;
+    }
+    expect(pages.map((page) => page.length)).toEqual([20, 20, 5]);
+    expect(pages.flat()).toEqual([...appended].reverse());
+    expect(await harness.store.audit.query({ customerId, limit: 3 })).toHaveLength(3);
+  });
+});
