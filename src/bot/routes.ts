@@ -2,6 +2,8 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { z } from 'zod';
 import type { Permission, Role } from '../auth/roles';
+import type { HelpGroup } from '../cards';
+import type { StringKey } from '../i18n/strings';
 import type { TurnInfo } from './turn-info';
 
 /**
@@ -30,7 +32,9 @@ export interface CommandRoute {
   /** Shown in help, e.g. "lookup <name, domain or tenant id>". */
   usage: string;
   /** i18n key of the one-line description shown in help. */
-  descriptionKey: string;
+  descriptionKey: StringKey;
+  /** Where help lists it. */
+  group: HelpGroup;
   permission: Permission;
   run(turn: HandlerTurn, argument: string): Promise<ActionOutcome | undefined>;
 }

@@ -1,0 +1,149 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { Authorizer, DenialReason } from '../auth/authorizer';
+import type { Permission } from '../auth/roles';
+import { AppError, errorCodeOf, isAppError } from '../errors';
+import type { Logger } from '../log';
+import type { AuditLog } from '../store/store';
+import { normalizeCommandText, parseCommand, suggestCommand } from './command-text';
+import { cardResponse, denialCard, errorCard, sendCard, unknownCommandCard } from './replies';
+import type { ActionOutcome, CardActionRoute, CommandRoute, HandlerTurn } from './routes';
+import { type TurnInfo, turnInfo } from './turn-info';
+
+/**
+ * The one place where a message or a card action becomes a handler call:
+ * parse → authorize (and audit the decision) → run → audit the outcome; failures become a polite
+ * answer with the correlation id, and a structured log line.
+ */
+export class Router {
+  private readonly commandsByName: Map<string, CommandRoute>;
+  private readonly actionsByVerb: Map<string, CardActionRoute>;
+
+  constructor(
+    commands: readonly CommandRoute[],
+    actions: readonly CardActionRoute[],
+    private readonly authorizer: Authorizer,
+    private readonly audit: AuditLog,
+    private readonly logger: Logger,
+  ) {
+    this.commandsByName = new Map(commands.map((route) => [route.name, route]));
+    this.actionsByVerb = new Map(actions.map((route) => [route.verb, route]));
+  }
+
+  get commands(): CommandRoute[] {
+    return [...this.commandsByName.values()];
+  }
+
+  async handleMessage(context: TurnContext, dialogs: DialogContext): Promise<void> {
+    const info = turnInfo(context);
+    const text = normalizeCommandText(context.activity.text);
+    const names = [...this.commandsByName.keys()];
+    const parsed = parseCommand(text, names);
+    const route = parsed ? this.commandsByName.get(parsed.name) : undefined;
+
+    if (!parsed || !route) {
+      const decision = await this.authorizer.check(info.caller, 'help', { action: 'unknown-command', correlationId: info.correlationId });
+      if (!decision.allowed) return sendCard(context, denialCard(decision.reason, info));
+      await sendCard(context, unknownCommandCard(text, suggestCommand(text, names), info));
+      return;
+    }
+
+    const access = await this.authorize(context, dialogs, info, route.permission, route.name);
+    if ('denied' in access) return sendCard(context, denialCard(access.denied, info));
+    const turn = access.turn;
+    try {
+      const outcome = await route.run(turn, parsed.argument);
+      await this.recordOutcome(info, turn, route.name, outcome);
+    } catch (error) {
+      await this.recordFailure(info, route.name, error);
+      await sendCard(context, errorCard(error, info));
+    }
+  }
+
+  async handleCardAction(
+    context: TurnContext,
+    dialogs: DialogContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const info = turnInfo(context);
+    const verb = invoke.action?.verb ?? '';
+    const route = this.actionsByVerb.get(verb);
+    if (!route) {
+      this.logger.warn({ correlationId: info.correlationId, verb }, 'unknown card verb');
+      const decision = await this.authorizer.check(info.caller, 'help', { action: `card:unknown`, correlationId: info.correlationId });
+      if (!decision.allowed) return cardResponse(denialCard(decision.reason, info));
+      return cardResponse(errorCard(cardActionInvalid(verb), info));
+    }
+
+    const access = await this.authorize(context, dialogs, info, route.permission, route.verb);
+    if ('denied' in access) return cardResponse(denialCard(access.denied, info));
+    const turn = access.turn;
+
+    const data = route.data.safeParse(invoke.action.data ?? {});
+    if (!data.success) {
+      this.logger.warn({ correlationId: info.correlationId, verb, issues: data.error.issues.length }, 'card action data rejected');
+      await this.recordFailure(info, route.verb, cardActionInvalid(verb));
+      return cardResponse(errorCard(cardActionInvalid(verb), info));
+    }
+    try {
+      const result = await route.run(turn, data.data);
+      await this.recordOutcome(info, turn, route.verb, result.outcome);
+      return result.response;
+    } catch (error) {
+      await this.recordFailure(info, route.verb, error);
+      return cardResponse(errorCard(error, info));
+    }
+  }
+
+  private async authorize(
+    context: TurnContext,
+    dialogs: DialogContext,
+    info: TurnInfo,
+    permission: Permission,
+    action: string,
+  ): Promise<{ turn: HandlerTurn } | { denied: DenialReason }> {
+    const decision = await this.authorizer.check(info.caller, permission, { action, correlationId: info.correlationId });
+    if (decision.allowed) return { turn: { context, info, roles: decision.roles, dialogs } };
+    this.logger.info({ correlationId: info.correlationId, action, reason: decision.reason }, 'request refused');
+    return { denied: decision.reason };
+  }
+
+  private async recordOutcome(info: TurnInfo, turn: HandlerTurn, action: string, outcome: ActionOutcome | undefined) {
+    await this.audit.append({
+      actorId: info.caller.aadObjectId ?? 'unknown',
+      actorName: info.caller.name,
+      roles: turn.roles,
+      action,
+      outcome: 'succeeded',
+      correlationId: info.correlationId,
+      customerId: outcome?.customerId,
+      targetUserId: outcome?.targetUserId,
+      subscriptionId: outcome?.subscriptionId,
+      details: outcome?.details,
+    });
+  }
+
+  private async recordFailure(info: TurnInfo, action: string, error: unknown) {
+    const code = errorCodeOf(error);
+    const log = { correlationId: info.correlationId, action, code, ...(isAppError(error) ? { details: error.details } : {}) };
+    if (code === 'INTERNAL') this.logger.error({ ...log, err: error }, 'action failed');
+    else this.logger.warn(log, 'action failed');
+    await this.audit
+      .append({
+        actorId: info.caller.aadObjectId ?? 'unknown',
+        actorName: info.caller.name,
+        roles: [],
+        action,
+        outcome: 'failed',
+        correlationId: info.correlationId,
+        details: { code },
+      })
+      .catch((auditError: unknown) =>
+        this.logger.error({ correlationId: info.correlationId, err: auditError }, 'audit append failed'),
+      );
+  }
+}
+
+function cardActionInvalid(verb: string): AppError {
+  return new AppError('CARD_ACTION_INVALID', `Card action "${verb}" is unknown or its data is invalid`, { verb });
+}
