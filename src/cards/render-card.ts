@@ -1,0 +1,118 @@
+import { GlobalSettings, Template } from 'adaptivecards-templating';
+import { AppError } from '../errors';
+import { clip } from './clip';
+
+/**
+ * The one place where card templates meet data. Templates are Adaptive Card JSON files with `${…}` bindings
+ * (src/cards/templates); data is a plain view model built by one small builder per card.
+ *
+ * Safety rules, enforced here and by the tests:
+ * - Data is never spliced into template text: every string reaches the card through a binding, so quotes,
+ *   backslashes, `${…}` or JSON-looking text in data stay literal (adaptivecards-templating evaluates the
+ *   template, not the data).
+ * - `null` is dropped before expansion (the engine crashes on it) and a binding to a missing field is an error
+ *   (the engine would otherwise print the raw `${field}` into the card).
+ * - Untrusted text is bound only to `TextRun`s, which Adaptive Cards never read as Markdown; `{{DATE(…)}}` and
+ *   `{{TIME(…)}}`, which renderers format even in a `TextRun`, are broken up with an invisible word joiner.
+ * - Every string is clipped to `maxTextLength` code points, and the expanded card must fit the Teams message
+ *   limit (builders of lists clip their rows harder and cap the row count so that this holds).
+ */
+
+export const cardSchemaUrl = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const cardVersion = '1.5';
+/** Teams rejects messages over about 28 KB; the card is most of the message. */
+export const maxCardBytes = 28 * 1024;
+/** The longest string a card shows, in code points. */
+export const maxTextLength = 1000;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [property: string]: unknown;
+}
+
+/** Values a template can bind: JSON without `null`; an `undefined` property counts as absent. */
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | null
+  | readonly TemplateValue[]
+  | TemplateObject;
+export interface TemplateObject {
+  readonly [key: string]: TemplateValue;
+}
+
+declare const dataType: unique symbol;
+
+/** A parsed template tagged with the shape of the data it binds, so `renderCard` checks the pairing. */
+export interface CardTemplate<TData> {
+  readonly name: string;
+  readonly json: object;
+  readonly [dataType]?: TData;
+}
+
+export function defineTemplate<TData>(name: string, json: object): CardTemplate<TData> {
+  return { name, json };
+}
+
+const textFunction = /\{\{(?=(?:DATE|TIME)\()/g;
+const wordJoiner = '\u2060';
+
+/** Stops a renderer from reading `{{DATE(…)}}`/`{{TIME(…)}}` in data as a formatting function. */
+export function neutralizeTextFunctions(text: string): string {
+  return text.replace(textFunction, `{${wordJoiner}{`);
+}
+
+function prepare(value: TemplateValue): TemplateValue {
+  if (typeof value === 'string') return neutralizeTextFunctions(clip(value, maxTextLength));
+  if (Array.isArray(value)) return value.filter((item) => item !== null && item !== undefined).map(prepare);
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as TemplateObject).filter(
+      ([, item]) => item !== null && item !== undefined,
+    );
+    return Object.fromEntries(entries.map(([key, item]) => [key, prepare(item)]));
+  }
+  return value;
+}
+
+/** Expands the template synchronously, collecting every binding whose field is missing from the data. */
+function expandRecordingMissing(json: object, data: TemplateValue): { card: unknown; missing: string[] } {
+  const missing: string[] = [];
+  const previous = GlobalSettings.getUndefinedFieldValueSubstitutionString;
+  GlobalSettings.getUndefinedFieldValueSubstitutionString = (path) => {
+    missing.push(path);
+    return undefined;
+  };
+  try {
+    return { card: new Template(json).expand({ $root: data }), missing };
+  } finally {
+    GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
+  }
+}
+
+export function cardByteLength(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCard {
+  const { card, missing } = expandRecordingMissing(template.json, prepare(data as TemplateObject));
+  if (missing.length > 0) {
+    throw new AppError('INTERNAL', `Card template "${template.name}" binds missing data`, {
+      template: template.name,
+      missing: [...new Set(missing)],
+    });
+  }
+  const bytes = cardByteLength(card as object);
+  if (bytes > maxCardBytes) {
+    throw new AppError('INTERNAL', `Card "${template.name}" is too large for Teams`, {
+      template: template.name,
+      bytes,
+    });
+  }
+  return card as AdaptiveCard;
+}
