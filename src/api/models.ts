@@ -14,7 +14,13 @@ export interface ResourceAttributes {
   etag?: string;
 }
 
-export type RelationshipToPartner = 'none' | 'reseller' | 'advisor' | 'syndication' | 'microsoft_support' | (string & {});
+export type RelationshipToPartner =
+  | 'none'
+  | 'reseller'
+  | 'advisor'
+  | 'syndication'
+  | 'microsoft_support'
+  | (string & {});
 
 export interface Address {
   country?: string;
