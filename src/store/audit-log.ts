@@ -56,12 +56,13 @@ export function buildAuditQuery(query: AuditQuery): { sql: string; params: unkno
     if (!/^\d{1,19}$/.test(query.before)) {
       throw new AppError('INPUT_INVALID', 'Audit paging cursor must be a row id', { before: query.before });
     }
-    where((p) => `id < ${p}::bigint`, query.before);
+    where((p) => `audit_log.id < ${p}::bigint`, query.before);
   }
   params.push(pageSize(query.limit));
   const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${columns} FROM audit_log ${filter} ORDER BY id DESC LIMIT $${params.length}`,
+    // audit_log.id, not the text `id` of the select list: ORDER BY would sort that one as text ('9' > '10').
+    sql: `SELECT ${columns} FROM audit_log ${filter} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
     params,
   };
 }

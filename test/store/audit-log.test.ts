@@ -16,7 +16,7 @@ describe('audit query building', () => {
       limit: 5,
     });
     expect(sql).toMatch(
-      /WHERE at >= \$1 AND at < \$2 AND customer_id = \$3 AND actor_id = \$4 AND action = \$5 AND id < \$6::bigint ORDER BY id DESC LIMIT \$7$/,
+      /WHERE at >= \$1 AND at < \$2 AND customer_id = \$3 AND actor_id = \$4 AND action = \$5 AND audit_log.id < \$6::bigint ORDER BY audit_log.id DESC LIMIT \$7$/,
     );
     expect(params).toEqual([since, until, 'c', 'a', 'x', '42', 5]);
   });
@@ -172,5 +172,20 @@ describe.each(engines)('audit log on %s', (engine) => {
     expect(pages.map((page) => page.length)).toEqual([20, 20, 5]);
     expect(pages.flat()).toEqual([...appended].reverse());
     expect(await harness.store.audit.query({ customerId, limit: 3 })).toHaveLength(3);
+  });
+
+  it('orders ids as numbers when they gain a digit (…998, 999, 1000, 1001…)', async () => {
+    // Move the id sequence (forward only, so other tests sharing the server are unaffected) to just below a power of ten.
+    const { rows } = await harness.db.query<{ next: string }>(
+      `SELECT (10 ^ (length(nextval('audit_log_id_seq')::text) + 1) - 3)::bigint::text AS next`,
+    );
+    await harness.db.query(`SELECT setval('audit_log_id_seq', $1::bigint)`, [rows[0]?.next]);
+    const appended: string[] = [];
+    for (let index = 0; index < 6; index += 1) appended.push((await harness.store.audit.append(entry())).id);
+    expect(new Set(appended.map((id) => id.length)).size).toBe(2);
+
+    const firstPage = await harness.store.audit.query({ customerId, limit: 4 });
+    const secondPage = await harness.store.audit.query({ customerId, limit: 4, before: firstPage[3]?.id });
+    expect([...firstPage, ...secondPage].map((record) => record.id)).toEqual([...appended].reverse());
   });
 });
