@@ -1,0 +1,31 @@
+import restify from 'restify';
+import { mountControlRoutes } from './control-routes';
+import { notFoundAnswer, type PipelineDeps, routeHandler } from './pipeline';
+import { restifyPath } from './route';
+import { apiRoutes } from './routes';
+
+/**
+ * Builds the restify server: every API route behind the pipeline, the `/_sim/` controls, and the
+ * documented 404 for anything else. It does not listen; `startSimulator` does.
+ */
+export function buildServer(deps: PipelineDeps): restify.Server {
+  // restify 11 logs through pino; its type definitions still name bunyan's Logger.
+  const log = deps.logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: '', log });
+  for (const route of apiRoutes(deps.state)) {
+    const { path, names } = restifyPath(route.template);
+    const handler = routeHandler(route, names, deps);
+    if (route.method === 'GET') server.get(path, handler);
+    else if (route.method === 'POST') server.post(path, handler);
+    else if (route.method === 'PATCH') server.patch(path, handler);
+    else server.del(path, handler);
+  }
+  mountControlRoutes(server, deps);
+  const notFound = (req: restify.Request, res: restify.Response, _err: unknown, done: () => void) => {
+    notFoundAnswer(req, res, deps);
+    done();
+  };
+  server.on('NotFound', notFound);
+  server.on('MethodNotAllowed', notFound);
+  return server;
+}

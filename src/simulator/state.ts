@@ -1,0 +1,21 @@
+import type { Clock } from './clock';
+import type { SimStore } from './data/store';
+import type { PagingLimits } from './protocol/collections';
+import type { EtagMismatchStatus } from './protocol/etags';
+import type { IdSource } from './runtime-ids';
+
+/** Settings the route handlers read. */
+export interface SimulatorConfig {
+  paging: PagingLimits;
+  /** How long a subscription change stays `pending` in provisioning status. */
+  provisioningDelayMs: number;
+  etagMismatchStatus: EtagMismatchStatus;
+}
+
+/** Everything route handlers work on. */
+export interface SimulatorState {
+  clock: Clock;
+  config: SimulatorConfig;
+  store: SimStore;
+  ids: IdSource;
+}
