@@ -5,7 +5,7 @@ export type MessageStyle = 'info' | 'warning' | 'error';
 
 /**
  * A titled message: validation problems, tenant not allowed, unknown command, authorization denied.
- * All text is localized by the caller (see the `message.*` keys in src/i18n/en-US.json).
+ * All text is localized by the caller.
  */
 export interface MessageCardData {
   style: MessageStyle;

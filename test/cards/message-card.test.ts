@@ -17,20 +17,20 @@ describe('message card', () => {
   it('shows the title, the optional text and each detail line', () => {
     const card = messageCard({
       style: 'warning',
-      title: text.t('message.unknownCommand.title', { command: 'lokup' }),
-      text: text.t('message.unknownCommand.suggestion', { suggestion: 'lookup' }),
+      title: text.t('unknownCommand.title', { text: 'lokup' }),
+      text: text.t('unknownCommand.suggestion', { command: 'lookup' }),
       details: ['one', 'two'],
     });
     expect(textRuns(card)).toEqual([
       'I do not know the command “lokup”',
-      'Did you mean: lookup?',
+      'Did you mean “lookup”?',
       'one',
       'two',
     ]);
   });
 
   it('shows only the title when there is nothing else', () => {
-    const card = messageCard({ style: 'info', title: text.t('message.queryTooShort.title') });
-    expect(textRuns(card)).toEqual(['That search is too short']);
+    const card = messageCard({ style: 'info', title: text.t('lookup.problem.empty') });
+    expect(textRuns(card)).toEqual(['What should I look up?']);
   });
 });
