@@ -1,8 +1,9 @@
+import { mkdir } from 'node:fs/promises';
 import type { Transaction } from '@electric-sql/pglite';
 import type { SqlExecutor, SqlQueryable, SqlResult } from './sql-executor';
 
 /** `':memory:'` (or no directory) keeps the database in memory; anything else is a data directory. */
-export function pgliteDataDir(dataDir: string | undefined): string {
+function pgliteDataDir(dataDir: string | undefined): string {
   return dataDir === undefined || dataDir === ':memory:' ? 'memory://' : dataDir;
 }
 
@@ -21,7 +22,10 @@ function queryable(db: Pick<Transaction, 'query' | 'exec'>): SqlQueryable {
 /** Embedded PostgreSQL (WebAssembly) in one process: queries and transactions are serialized by PGlite. */
 export async function openPgliteExecutor(dataDir?: string): Promise<SqlExecutor> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(pgliteDataDir(dataDir));
+  const location = pgliteDataDir(dataDir);
+  // PGlite creates the directory itself, but not its missing parents.
+  if (location !== 'memory://') await mkdir(location, { recursive: true });
+  const db = await PGlite.create(location);
   return {
     engine: 'pglite',
     ...queryable(db),

@@ -325,7 +325,7 @@ describe('export command', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // creates a PGlite data directory, then a child process opens it
 
   it('resolves main to 2 for bad arguments without writing to stdout', async () => {
     const out = new PassThrough();

@@ -27,26 +27,31 @@ describe('migration order', () => {
 });
 
 describe.each(engines)('migrations on %s', (engine) => {
-  let admin: SqlExecutor | undefined;
+  // Each test migrates an empty schema of its own: on PostgreSQL through a connection whose search_path
+  // names it, on PGlite (one connection, slow to create) by pointing the shared instance's search_path at it.
+  let shared: SqlExecutor;
   let schema: string;
-  const open = (): Promise<SqlExecutor> =>
-    engine === 'postgres'
-      ? openExecutor({ databaseUrl: inSchema(postgresUrl ?? '', schema), logger })
-      : openExecutor({ dataDir: ':memory:', logger });
+  const open = async (): Promise<SqlExecutor> => {
+    if (engine === 'postgres')
+      return openExecutor({ databaseUrl: inSchema(postgresUrl ?? '', schema), logger });
+    await shared.exec(`SET search_path TO ${schema}`);
+    return { ...shared, close: async () => {} };
+  };
 
   beforeAll(async () => {
-    // On a shared server each test gets an empty schema of its own; PGlite gets a fresh in-memory database.
-    if (engine === 'postgres') admin = await openExecutor({ databaseUrl: postgresUrl, logger });
+    shared = await openExecutor(
+      engine === 'postgres' ? { databaseUrl: postgresUrl, logger } : { dataDir: ':memory:', logger },
+    );
   });
   beforeEach(async () => {
     schema = uniquePrefix('migrate').replace('-', '_');
-    await admin?.exec(`CREATE SCHEMA ${schema}`);
+    await shared.exec(`CREATE SCHEMA ${schema}`);
   });
   afterEach(async () => {
-    await admin?.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await shared.exec(`DROP SCHEMA ${schema} CASCADE`);
   });
   afterAll(async () => {
-    await admin?.close();
+    await shared?.close();
   });
 
   const recorded = async (db: SqlExecutor) =>

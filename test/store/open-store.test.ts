@@ -11,16 +11,18 @@ import { postgresUrl } from './engines';
 const logger = silentLogger();
 
 describe('opening the store on PGlite', () => {
+  let root: string;
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'helpdesk-store-'));
+    root = await mkdtemp(join(tmpdir(), 'helpdesk-store-'));
+    dataDir = join(root, 'var', 'data');
   });
   afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
-  it('keeps state and audit rows in its data directory across close and reopen, migrating only once', async () => {
+  it('creates its data directory (parents included) and keeps state and audit rows there across close and reopen, migrating only once', async () => {
     const first = await openStore({ dataDir, logger });
     expect(first.engine).toBe('pglite');
     await first.ping();
@@ -53,7 +55,7 @@ describe('opening the store on PGlite', () => {
     } finally {
       await raw.close();
     }
-  });
+  }, 90_000); // creating a PGlite data directory takes seconds, more on a busy machine
 
   it('keeps nothing on disk for ":memory:"', async () => {
     const store = await openStore({ dataDir: ':memory:', logger });
