@@ -51,7 +51,11 @@ export function issueToken(form: URLSearchParams, expiresInSeconds = 3600): Toke
     appid: form.get('client_id'),
     jti: `token-${issued}`,
     ...(appUser
-      ? { scp: 'user_impersonation', upn: 'helpdesk@contoso.onmicrosoft.com', oid: 'a0b1c2d3-0000-4000-8000-000000000001' }
+      ? {
+          scp: 'user_impersonation',
+          upn: 'helpdesk@contoso.onmicrosoft.com',
+          oid: 'a0b1c2d3-0000-4000-8000-000000000001',
+        }
       : { idtyp: 'app', roles: [], oid: 'a0b1c2d3-0000-4000-8000-000000000002' }),
   };
   return {
@@ -90,7 +94,9 @@ export function fakeTokenEndpoint(): FakeTokenEndpoint {
         return respond(200, {
           tenant_discovery_endpoint: `${authorize.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
-          metadata: [{ preferred_network: authorize.host, preferred_cache: authorize.host, aliases: [authorize.host] }],
+          metadata: [
+            { preferred_network: authorize.host, preferred_cache: authorize.host, aliases: [authorize.host] },
+          ],
         });
       }
       if (parsed.pathname.endsWith('/.well-known/openid-configuration')) {
