@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { BotCredentials } from '../config';
 import { errorCodeOf } from '../errors';
 import type { Logger } from '../log';
-import { errorCard, sendCard } from './replies';
+import { errorCard, originalError, sendCard } from './replies';
 import { turnInfo } from './turn-info';
 
 /**
@@ -27,8 +27,9 @@ export function createAdapter(credentials: BotCredentials, logger: Logger): Clou
  * correlation id), and tell the user a short apology with that id — never a stack trace.
  */
 export function turnErrorHandler(logger: Logger) {
-  return async (context: TurnContext, error: Error): Promise<void> => {
+  return async (context: TurnContext, thrown: Error): Promise<void> => {
     const info = turnInfo(context);
+    const error = originalError(thrown);
     logger.error(
       {
         correlationId: info.correlationId,

@@ -1,4 +1,5 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { DialogContextError } from 'botbuilder-dialogs';
 import type { DenialReason } from '../auth/authorizer';
 import { type AdaptiveCard, errorCard as renderErrorCard, messageCard, noRoleCard } from '../cards';
 import { clip } from '../cards/clip';
@@ -51,9 +52,14 @@ export function denialCard(reason: DenialReason, info: TurnInfo): AdaptiveCard {
   }
 }
 
+/** botbuilder-dialogs wraps what a dialog throws; the original error carries the catalog code. */
+export function originalError(error: unknown): unknown {
+  return error instanceof DialogContextError ? error.error : error;
+}
+
 /** The apology card: the catalog's plain words for the error's code, and the correlation id. Never details. */
 export function errorCard(error: unknown, info: TurnInfo): AdaptiveCard {
-  return renderErrorCard({ code: errorCodeOf(error), correlationId: info.correlationId }, textFor(info));
+  return renderErrorCard({ code: errorCodeOf(originalError(error)), correlationId: info.correlationId }, textFor(info));
 }
 
 export function unknownCommandCard(typed: string, suggestion: string | undefined, info: TurnInfo): AdaptiveCard {

@@ -6,7 +6,7 @@ import { AppError, errorCodeOf, isAppError } from '../errors';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import { normalizeCommandText, parseCommand, suggestCommand } from './command-text';
-import { cardResponse, denialCard, errorCard, sendCard, unknownCommandCard } from './replies';
+import { cardResponse, denialCard, errorCard, originalError, sendCard, unknownCommandCard } from './replies';
 import type { ActionOutcome, CardActionRoute, CommandRoute, HandlerTurn } from './routes';
 import { type TurnInfo, turnInfo } from './turn-info';
 
@@ -123,7 +123,8 @@ export class Router {
     });
   }
 
-  private async recordFailure(info: TurnInfo, action: string, error: unknown) {
+  private async recordFailure(info: TurnInfo, action: string, thrown: unknown) {
+    const error = originalError(thrown);
     const code = errorCodeOf(error);
     const log = { correlationId: info.correlationId, action, code, ...(isAppError(error) ? { details: error.details } : {}) };
     if (code === 'INTERNAL') this.logger.error({ ...log, err: error }, 'action failed');

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { ConversationState, type Storage } from 'botbuilder';
+import { type DialogState, DialogSet } from 'botbuilder-dialogs';
+import type { PartnerCenter } from './api/partner-center';
+import { Authorizer } from './auth/authorizer';
+import type { RoleAssignments } from './auth/role-assignments';
+import { createAdapter } from './bot/adapter';
+import { HelpdeskBot } from './bot/helpdesk-bot';
+import { cardActionRoutes, commandRoutes, type RouteServices } from './bot/route-table';
+import { Router } from './bot/router';
+import type { Config } from './config';
+import { LookupDialog } from './dialogs/lookup-dialog';
+import { LookupSessions } from './dialogs/lookup-sessions';
+import type { Logger } from './log';
+import { createServer, type HelpdeskServer } from './server';
+import type { Store } from './store/store';
+
+/**
+ * The composition root: wires transport → bot → domain. Tests and benchmarks call `buildApp`
+ * with their own store and Partner Center client; `bot-main.ts` only builds and listens.
+ */
+
+export interface AppDependencies {
+  config: Config;
+  store: Store;
+  /** botbuilder Storage over the store (conversation state, dialog stacks). */
+  botStorage: Storage;
+  partnerCenter: PartnerCenter;
+  assignments: RoleAssignments;
+  logger: Logger;
+}
+
+export interface App {
+  server: HelpdeskServer;
+  router: Router;
+}
+
+export function buildApp(deps: AppDependencies): App {
+  const conversationState = new ConversationState(deps.botStorage);
+  const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+  const services: RouteServices = {
+    partnerCenter: deps.partnerCenter,
+    audit: deps.store.audit,
+    lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
+  };
+  dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
+
+  const authorizer = new Authorizer(
+    {
+      allowedTenantIds: deps.config.allowedTenantIds,
+      requireTeamsChannel: deps.config.mode === 'production',
+      assignments: deps.assignments,
+    },
+    deps.store.audit,
+  );
+  const router = new Router(commandRoutes(services), cardActionRoutes(services), authorizer, deps.store.audit, deps.logger);
+  const bot = new HelpdeskBot(router, dialogs, conversationState);
+  const adapter = createAdapter(deps.config.bot, deps.logger);
+
+  const server = createServer({
+    adapter,
+    runTurn: (context) => bot.run(context),
+    logger: deps.logger,
+    readinessChecks: [
+      { name: 'store', check: () => deps.store.ping() },
+      { name: 'partnerCenter', check: () => deps.partnerCenter.ping({ correlationId: randomUUID() }) },
+    ],
+  });
+  return { server, router };
+}
