@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ConversationState, type Storage } from 'botbuilder';
-import { type DialogState, DialogSet } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { PartnerCenter } from './api/partner-center';
 import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
 import { createAdapter } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
-import { cardActionRoutes, commandRoutes, type RouteServices } from './bot/route-table';
+import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
 import type { Config } from './config';
 import { LookupDialog } from './dialogs/lookup-dialog';
@@ -40,7 +40,7 @@ export function buildApp(deps: AppDependencies): App {
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
   const services: RouteServices = {
     partnerCenter: deps.partnerCenter,
-    audit: deps.store.audit,
+    store: deps.store,
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
@@ -53,7 +53,8 @@ export function buildApp(deps: AppDependencies): App {
     },
     deps.store.audit,
   );
-  const router = new Router(commandRoutes(services), cardActionRoutes(services), authorizer, deps.store.audit, deps.logger);
+  const routes = buildRouteTable(services);
+  const router = new Router(routes.commands, routes.cardActions, authorizer, deps.store.audit, deps.logger);
   const bot = new HelpdeskBot(router, dialogs, conversationState);
   const adapter = createAdapter(deps.config.bot, deps.logger);
 

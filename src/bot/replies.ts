@@ -1,7 +1,7 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
 import type { DenialReason } from '../auth/authorizer';
-import { type AdaptiveCard, errorCard as renderErrorCard, messageCard, noRoleCard } from '../cards';
+import { type AdaptiveCard, messageCard, noRoleCard, errorCard as renderErrorCard } from '../cards';
 import { clip } from '../cards/clip';
 import { errorCodeOf } from '../errors';
 import { type Strings, strings } from '../i18n/strings';
@@ -23,7 +23,11 @@ export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 
 /** Leaves the card as it is and shows a short message to the user who clicked. */
 export function messageResponse(message: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: message as unknown as Record<string, unknown>,
+  };
 }
 
 export function textFor(info: TurnInfo): Strings {
@@ -35,7 +39,10 @@ export function denialCard(reason: DenialReason, info: TurnInfo): AdaptiveCard {
   switch (reason) {
     case 'AUTHZ_NO_ROLE':
       return noRoleCard(
-        { objectId: info.caller.aadObjectId ?? text.t('identity.unknown'), tenantId: info.caller.tenantId ?? text.t('identity.unknown') },
+        {
+          objectId: info.caller.aadObjectId ?? text.t('identity.unknown'),
+          tenantId: info.caller.tenantId ?? text.t('identity.unknown'),
+        },
         text,
       );
     case 'TENANT_NOT_ALLOWED':
@@ -43,12 +50,22 @@ export function denialCard(reason: DenialReason, info: TurnInfo): AdaptiveCard {
         style: 'warning',
         title: text.t('denial.tenant.title'),
         text: text.t('denial.tenant.text'),
-        details: [text.t('denial.tenant.id', { tenantId: info.caller.tenantId ?? text.t('identity.unknown') })],
+        details: [
+          text.t('denial.tenant.id', { tenantId: info.caller.tenantId ?? text.t('identity.unknown') }),
+        ],
       });
     case 'CHANNEL_NOT_ALLOWED':
-      return messageCard({ style: 'warning', title: text.t('denial.channel.title'), text: text.t('denial.channel.text') });
+      return messageCard({
+        style: 'warning',
+        title: text.t('denial.channel.title'),
+        text: text.t('denial.channel.text'),
+      });
     case 'AUTHZ_DENIED':
-      return messageCard({ style: 'warning', title: text.t('denial.role.title'), text: text.t('denial.role.text') });
+      return messageCard({
+        style: 'warning',
+        title: text.t('denial.role.title'),
+        text: text.t('denial.role.text'),
+      });
   }
 }
 
@@ -59,14 +76,24 @@ export function originalError(error: unknown): unknown {
 
 /** The apology card: the catalog's plain words for the error's code, and the correlation id. Never details. */
 export function errorCard(error: unknown, info: TurnInfo): AdaptiveCard {
-  return renderErrorCard({ code: errorCodeOf(originalError(error)), correlationId: info.correlationId }, textFor(info));
+  return renderErrorCard(
+    { code: errorCodeOf(originalError(error)), correlationId: info.correlationId },
+    textFor(info),
+  );
 }
 
-export function unknownCommandCard(typed: string, suggestion: string | undefined, info: TurnInfo): AdaptiveCard {
+export function unknownCommandCard(
+  typed: string,
+  suggestion: string | undefined,
+  info: TurnInfo,
+): AdaptiveCard {
   const text = textFor(info);
   return messageCard({
     style: 'info',
-    title: typed === '' ? text.t('unknownCommand.empty') : text.t('unknownCommand.title', { text: clip(typed, 60) }),
+    title:
+      typed === ''
+        ? text.t('unknownCommand.empty')
+        : text.t('unknownCommand.title', { text: clip(typed, 60) }),
     text: suggestion ? text.t('unknownCommand.suggestion', { command: suggestion }) : undefined,
     details: [text.t('unknownCommand.help')],
   });

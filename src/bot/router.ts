@@ -42,7 +42,10 @@ export class Router {
     const route = parsed ? this.commandsByName.get(parsed.name) : undefined;
 
     if (!parsed || !route) {
-      const decision = await this.authorizer.check(info.caller, 'help', { action: 'unknown-command', correlationId: info.correlationId });
+      const decision = await this.authorizer.check(info.caller, 'help', {
+        action: 'unknown-command',
+        correlationId: info.correlationId,
+      });
       if (!decision.allowed) return sendCard(context, denialCard(decision.reason, info));
       await sendCard(context, unknownCommandCard(text, suggestCommand(text, names), info));
       return;
@@ -70,7 +73,10 @@ export class Router {
     const route = this.actionsByVerb.get(verb);
     if (!route) {
       this.logger.warn({ correlationId: info.correlationId, verb }, 'unknown card verb');
-      const decision = await this.authorizer.check(info.caller, 'help', { action: `card:unknown`, correlationId: info.correlationId });
+      const decision = await this.authorizer.check(info.caller, 'help', {
+        action: `card:unknown`,
+        correlationId: info.correlationId,
+      });
       if (!decision.allowed) return cardResponse(denialCard(decision.reason, info));
       return cardResponse(errorCard(cardActionInvalid(verb), info));
     }
@@ -81,7 +87,10 @@ export class Router {
 
     const data = route.data.safeParse(invoke.action.data ?? {});
     if (!data.success) {
-      this.logger.warn({ correlationId: info.correlationId, verb, issues: data.error.issues.length }, 'card action data rejected');
+      this.logger.warn(
+        { correlationId: info.correlationId, verb, issues: data.error.issues.length },
+        'card action data rejected',
+      );
       await this.recordFailure(info, route.verb, cardActionInvalid(verb));
       return cardResponse(errorCard(cardActionInvalid(verb), info));
     }
@@ -102,13 +111,24 @@ export class Router {
     permission: Permission,
     action: string,
   ): Promise<{ turn: HandlerTurn } | { denied: DenialReason }> {
-    const decision = await this.authorizer.check(info.caller, permission, { action, correlationId: info.correlationId });
+    const decision = await this.authorizer.check(info.caller, permission, {
+      action,
+      correlationId: info.correlationId,
+    });
     if (decision.allowed) return { turn: { context, info, roles: decision.roles, dialogs } };
-    this.logger.info({ correlationId: info.correlationId, action, reason: decision.reason }, 'request refused');
+    this.logger.info(
+      { correlationId: info.correlationId, action, reason: decision.reason },
+      'request refused',
+    );
     return { denied: decision.reason };
   }
 
-  private async recordOutcome(info: TurnInfo, turn: HandlerTurn, action: string, outcome: ActionOutcome | undefined) {
+  private async recordOutcome(
+    info: TurnInfo,
+    turn: HandlerTurn,
+    action: string,
+    outcome: ActionOutcome | undefined,
+  ) {
     await this.audit.append({
       actorId: info.caller.aadObjectId ?? 'unknown',
       actorName: info.caller.name,
@@ -126,7 +146,12 @@ export class Router {
   private async recordFailure(info: TurnInfo, action: string, thrown: unknown) {
     const error = originalError(thrown);
     const code = errorCodeOf(error);
-    const log = { correlationId: info.correlationId, action, code, ...(isAppError(error) ? { details: error.details } : {}) };
+    const log = {
+      correlationId: info.correlationId,
+      action,
+      code,
+      ...(isAppError(error) ? { details: error.details } : {}),
+    };
     if (code === 'INTERNAL') this.logger.error({ ...log, err: error }, 'action failed');
     else this.logger.warn(log, 'action failed');
     await this.audit
@@ -146,5 +171,7 @@ export class Router {
 }
 
 function cardActionInvalid(verb: string): AppError {
-  return new AppError('CARD_ACTION_INVALID', `Card action "${verb}" is unknown or its data is invalid`, { verb });
+  return new AppError('CARD_ACTION_INVALID', `Card action "${verb}" is unknown or its data is invalid`, {
+    verb,
+  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Caller } from '../auth/authorizer';
 import type { CallContext } from '../api/partner-center';
+import type { Caller } from '../auth/authorizer';
 
 /**
  * What every handler knows about the current turn: who is asking (from the validated activity,

@@ -1,7 +1,14 @@
-import enUS from './en-US.json';
+import approvals from './en-US/approvals.json';
+import core from './en-US/core.json';
+import subscriptions from './en-US/subscriptions.json';
+import tickets from './en-US/tickets.json';
+import users from './en-US/users.json';
+
+/** en-US text, one resource file per feature (core, users, tickets, subscriptions, approvals). */
+const enUS = { ...core, ...users, ...tickets, ...subscriptions, ...approvals };
 
 /**
- * User-visible text. Every static string lives in a resource file (`en-US.json`, later `fr-FR.json`, `zh-CN.json`)
+ * User-visible text. Every static string lives in a resource file per language and feature (`en-US/core.json`, …)
  * under a flat dotted key; code asks for text by key and never spells English itself.
  */
 

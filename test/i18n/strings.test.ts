@@ -1,12 +1,27 @@
-import enUS from '../../src/i18n/en-US.json';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defaultLocale, formatText, resolveLocale, strings } from '../../src/i18n/strings';
 
+const enUSFolder = path.resolve(__dirname, '../../src/i18n/en-US');
+const featureFiles = readdirSync(enUSFolder).filter((file) => file.endsWith('.json'));
+const resourcesOf = (file: string) => JSON.parse(readFileSync(path.join(enUSFolder, file), 'utf8')) as Record<string, unknown>;
+
 describe('string resources', () => {
-  it('are a flat map of dotted keys to non-empty text', () => {
-    for (const [key, value] of Object.entries(enUS)) {
+  it.each(featureFiles)('%s is a flat map of dotted keys to non-empty text', (file) => {
+    for (const [key, value] of Object.entries(resourcesOf(file))) {
       expect(key).toMatch(/^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/);
       expect(typeof value).toBe('string');
-      expect(value.trim()).not.toBe('');
+      expect((value as string).trim()).not.toBe('');
+    }
+  });
+
+  it('never defines a key in two feature files (one would silently win)', () => {
+    const owners = new Map<string, string>();
+    for (const file of featureFiles) {
+      for (const key of Object.keys(resourcesOf(file))) {
+        expect([key, owners.get(key)]).toEqual([key, undefined]);
+        owners.set(key, file);
+      }
     }
   });
 });

@@ -1,0 +1,53 @@
+import { allows } from '../../auth/roles';
+import { helpCard, whoamiCard } from '../../cards';
+import { sendCard, textFor } from '../replies';
+import type { CommandRoute } from '../routes';
+
+/** `help` and `whoami`: what the caller may do, and who the bot thinks they are. */
+export function generalCommands(allCommands: () => readonly CommandRoute[]): CommandRoute[] {
+  return [
+    {
+      name: 'help',
+      usage: 'help',
+      descriptionKey: 'help.command.help',
+      group: 'general',
+      permission: 'help',
+      run: async (turn) => {
+        const text = textFor(turn.info);
+        const commands = allCommands()
+          .filter((route) => allows(turn.roles, route.permission))
+          .map((route) => ({
+            command: route.usage,
+            description: text.t(route.descriptionKey),
+            group: route.group,
+          }));
+        await sendCard(turn.context, helpCard({ commands }, text));
+        return undefined;
+      },
+    },
+    {
+      name: 'whoami',
+      usage: 'whoami',
+      descriptionKey: 'help.command.whoami',
+      group: 'general',
+      permission: 'help',
+      run: async (turn) => {
+        const { caller } = turn.info;
+        const text = textFor(turn.info);
+        await sendCard(
+          turn.context,
+          whoamiCard(
+            {
+              displayName: caller.name ?? text.t('identity.unknown'),
+              objectId: caller.aadObjectId ?? text.t('identity.unknown'),
+              tenantId: caller.tenantId ?? text.t('identity.unknown'),
+              roles: turn.roles,
+            },
+            text,
+          ),
+        );
+        return undefined;
+      },
+    },
+  ];
+}
