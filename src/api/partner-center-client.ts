@@ -30,7 +30,7 @@ import {
 import { type Operation, RequestPipeline } from './request-pipeline';
 import { apiPath, guid, locale, queryParam, serviceRequestId, withQuery } from './resource-path';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
-import type { TokenProvider } from './token-provider';
+import type { TokenKind, TokenProvider } from './token-provider';
 
 export interface PartnerCenterClientOptions {
   /** e.g. https://api.partnercenter.microsoft.com, or the simulator's URL (without /v1). */
@@ -151,7 +151,7 @@ export class PartnerCenterClient implements PartnerCenter {
   async getCustomer(ctx: CallContext, customerId: string): Promise<Customer> {
     const path = apiPath('customers', guid('customerId', customerId));
     return this.cached(ctx, `customer ${path.toLowerCase()}`, (shared) =>
-      this.pipeline.send(shared, this.read(routes.customer, path, 'app', readCustomer)),
+      this.pipeline.send(shared, this.getOperation(routes.customer, path, 'app', readCustomer)),
     );
   }
 
@@ -204,7 +204,7 @@ export class PartnerCenterClient implements PartnerCenter {
 
   async getUser(ctx: CallContext, customerId: string, userId: string): Promise<CustomerUser> {
     const path = apiPath('customers', guid('customerId', customerId), 'users', guid('userId', userId));
-    return this.pipeline.send(ctx, this.read(routes.user, path, 'app+user', readUser));
+    return this.pipeline.send(ctx, this.getOperation(routes.user, path, 'app+user', readUser));
   }
 
   async getUserDirectoryRoles(
@@ -280,7 +280,7 @@ export class PartnerCenterClient implements PartnerCenter {
       'subscriptions',
       guid('subscriptionId', subscriptionId),
     );
-    return this.pipeline.send(ctx, this.read(routes.subscription, path, 'app', readSubscription));
+    return this.pipeline.send(ctx, this.getOperation(routes.subscription, path, 'app', readSubscription));
   }
 
   async getProvisioningStatus(
@@ -297,7 +297,7 @@ export class PartnerCenterClient implements PartnerCenter {
     );
     return this.pipeline.send(
       ctx,
-      this.read(routes.provisioningStatus, path, 'app+user', readProvisioningStatus),
+      this.getOperation(routes.provisioningStatus, path, 'app+user', readProvisioningStatus),
     );
   }
 
@@ -381,7 +381,10 @@ export class PartnerCenterClient implements PartnerCenter {
 
   async getServiceRequest(ctx: CallContext, id: string): Promise<ServiceRequest> {
     const path = apiPath('servicerequests', serviceRequestId(id));
-    return this.pipeline.send(ctx, this.read(routes.serviceRequest, path, 'app+user', readServiceRequest));
+    return this.pipeline.send(
+      ctx,
+      this.getOperation(routes.serviceRequest, path, 'app+user', readServiceRequest),
+    );
   }
 
   async updateServiceRequest(
@@ -416,18 +419,22 @@ export class PartnerCenterClient implements PartnerCenter {
   async ping(ctx: CallContext): Promise<void> {
     await this.pipeline.send(
       ctx,
-      this.read(routes.customers, withQuery(apiPath('customers'), [queryParam('size', 1)]), 'app', (json) =>
-        readCollection(json, readCustomer),
+      this.getOperation(
+        routes.customers,
+        withQuery(apiPath('customers'), [queryParam('size', 1)]),
+        'app',
+        (json) => readCollection(json, readCustomer),
       ),
     );
   }
 
   // Building blocks
 
-  private read<T>(
+  /** A GET: always idempotent. */
+  private getOperation<T>(
     route: string,
     path: string,
-    token: 'app' | 'app+user',
+    token: TokenKind,
     read: (json: unknown) => T,
     legacy = false,
   ): Operation<T> {
@@ -455,7 +462,7 @@ export class PartnerCenterClient implements PartnerCenter {
     path: string,
     page: PageRequest | undefined,
     readItem: (raw: unknown) => T,
-    token: 'app' | 'app+user',
+    token: TokenKind,
     filter?: FieldFilter,
   ): Promise<Page<T>> {
     const size = pageSize(page);
@@ -465,7 +472,7 @@ export class PartnerCenterClient implements PartnerCenter {
         : readContinuation(page.continuationToken, scope, path);
     const params = [queryParam('size', size), ...(filter ? [filterParam(filter)] : [])];
     const collection = await this.pipeline.send(ctx, {
-      ...this.read(route, next?.path ?? withQuery(path, params), token, (json) =>
+      ...this.getOperation(route, next?.path ?? withQuery(path, params), token, (json) =>
         readCollection(json, readItem),
       ),
       headers: next?.headers,
@@ -481,7 +488,7 @@ export class PartnerCenterClient implements PartnerCenter {
     ctx: CallContext,
     route: string,
     path: string,
-    token: 'app' | 'app+user',
+    token: TokenKind,
     readItem: (raw: unknown) => T,
     legacy = false,
   ): Promise<T[]> {
@@ -489,7 +496,7 @@ export class PartnerCenterClient implements PartnerCenter {
     let request: { path: string; headers?: Record<string, string> } = { path };
     for (let pages = 1; ; pages++) {
       const collection: Collection<T> = await this.pipeline.send(ctx, {
-        ...this.read(route, request.path, token, (json) => readCollection(json, readItem), legacy),
+        ...this.getOperation(route, request.path, token, (json) => readCollection(json, readItem), legacy),
         headers: request.headers,
       });
       items.push(...collection.items);
