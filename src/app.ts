@@ -4,8 +4,10 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { PartnerCenter } from './api/partner-center';
 import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
+import { JobScheduler } from './background-jobs';
 import { createAdapter } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
+import { createProactiveMessenger, type ProactiveMessenger } from './bot/proactive';
 import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
 import type { Config } from './config';
@@ -33,14 +35,20 @@ export interface AppDependencies {
 export interface App {
   server: HelpdeskServer;
   router: Router;
+  /** Periodic work (watches, sweeps); started by bot-main after listening, stopped before the store closes. */
+  jobs: JobScheduler;
+  proactive: ProactiveMessenger;
 }
 
 export function buildApp(deps: AppDependencies): App {
+  const adapter = createAdapter(deps.config.bot, deps.logger);
+  const proactive = createProactiveMessenger(adapter, deps.config.bot.appId);
   const conversationState = new ConversationState(deps.botStorage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
   const services: RouteServices = {
     partnerCenter: deps.partnerCenter,
     store: deps.store,
+    proactive,
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
@@ -56,7 +64,6 @@ export function buildApp(deps: AppDependencies): App {
   const routes = buildRouteTable(services);
   const router = new Router(routes.commands, routes.cardActions, authorizer, deps.store.audit, deps.logger);
   const bot = new HelpdeskBot(router, dialogs, conversationState);
-  const adapter = createAdapter(deps.config.bot, deps.logger);
 
   const server = createServer({
     adapter,
@@ -67,5 +74,6 @@ export function buildApp(deps: AppDependencies): App {
       { name: 'partnerCenter', check: () => deps.partnerCenter.ping({ correlationId: randomUUID() }) },
     ],
   });
-  return { server, router };
+  const jobs = new JobScheduler([], deps.logger);
+  return { server, router, jobs, proactive };
 }

@@ -1,5 +1,5 @@
+import { createTokenProvider } from './api/create-token-provider';
 import { PartnerCenterClient } from './api/partner-center-client';
-import { createTokenProvider } from './api/token-provider';
 import { buildApp } from './app';
 import { loadRoleAssignments } from './auth/role-assignments';
 import { BotStateStorage } from './bot/bot-state-storage';
@@ -22,7 +22,11 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const started = Date.now();
   const assignments = await loadRoleAssignments(config.rbacConfigPath);
-  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, logger });
+  const store = await openStore({
+    databaseUrl: config.store.databaseUrl,
+    dataDir: config.store.dataDir,
+    logger,
+  });
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.partnerCenter.baseUrl,
     tokens: createTokenProvider(
@@ -34,12 +38,25 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         refreshToken: config.partnerCenter.refreshToken,
       },
       config.partnerCenter.baseUrl,
+      { logger },
     ),
     logger,
-    timeouts: { connectMs: 3000, headersMs: config.partnerCenter.timeoutMs, bodyMs: config.partnerCenter.timeoutMs },
+    timeouts: {
+      connectMs: 3000,
+      headersMs: config.partnerCenter.timeoutMs,
+      bodyMs: config.partnerCenter.timeoutMs,
+    },
   });
-  const app = buildApp({ config, store, botStorage: new BotStateStorage(store.state), partnerCenter, assignments, logger });
+  const app = buildApp({
+    config,
+    store,
+    botStorage: new BotStateStorage(store.state),
+    partnerCenter,
+    assignments,
+    logger,
+  });
   const address = await app.server.listen(config.port, config.host);
+  app.jobs.start();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   logger.info({ ...describeConfig(config), url, startupMs: Date.now() - started }, 'bot: listening');
@@ -51,6 +68,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       stopping ??= (async () => {
         logger.info({ inFlight: app.server.inFlight() }, 'bot: stopping');
         await app.server.close();
+        await app.jobs.stop();
         await partnerCenter.close();
         await store.close();
         logger.info('bot: stopped');

@@ -1,4 +1,10 @@
-import { type AdaptiveCardInvokeResponse, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  CardFactory,
+  MessageFactory,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
 import type { DenialReason } from '../auth/authorizer';
 import { type AdaptiveCard, messageCard, noRoleCard, errorCard as renderErrorCard } from '../cards';
@@ -12,8 +18,13 @@ import type { TurnInfo } from './turn-info';
  * and the cards shared by every route (refusals, errors, unknown commands).
  */
 
+/** A message activity carrying one Adaptive Card. */
+export function cardMessage(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  await context.sendActivity(cardMessage(card));
 }
 
 /** Replaces the card the button was on (for the user who clicked). */

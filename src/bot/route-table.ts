@@ -1,6 +1,7 @@
 import type { PartnerCenter } from '../api/partner-center';
 import type { LookupSessions } from '../dialogs/lookup-sessions';
 import type { Store } from '../store/store';
+import type { ProactiveMessenger } from './proactive';
 import type { CardActionRoute, CommandRoute } from './routes';
 import { auditCardActions, auditCommands } from './routes/audit';
 import { customerCardActions, customerCommands } from './routes/customers';
@@ -15,6 +16,7 @@ import { generalCommands } from './routes/general';
 export interface RouteServices {
   partnerCenter: PartnerCenter;
   store: Store;
+  proactive: ProactiveMessenger;
   lookupSessions: LookupSessions;
 }
 
