@@ -5,7 +5,7 @@ import type { SimulatorOptions } from './index';
  * EXTRA_CUSTOMERS, SIMULATOR_LATENCY_MS and SIMULATOR_AUTH (off | claims). Throws one message naming
  * every bad variable.
  */
-export const DEFAULT_SIMULATOR_PORT = 4010;
+const DEFAULT_SIMULATOR_PORT = 4010;
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
   const problems: string[] = [];

@@ -13,10 +13,6 @@ import { IdSource } from './runtime-ids';
 import { buildServer } from './server';
 import type { SimulatorState } from './state';
 
-/**
- * A local Partner Center: the REST operations the bot uses, with the documented shapes, errors, paging,
- * filters, etags and idempotency, over the sample data of the reference (§8) plus generated customers.
- */
 export type { FaultRule } from './behaviour/faults';
 
 export interface SimulatorOptions {
@@ -48,6 +44,11 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/**
+ * Starts a local Partner Center: the REST operations the bot uses, with the documented shapes, errors,
+ * paging, filters, etags and idempotency, over the sample data of the reference (§8) plus generated
+ * customers. Listens on an ephemeral 127.0.0.1 port unless told otherwise.
+ */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock: Clock = options.now ?? systemClock;
   const startedAt = clock();

@@ -23,10 +23,10 @@ export interface Caller {
 /** Which token types an operation accepts (reference §1 Auth column). */
 export type Access = 'app-or-user' | 'user-only';
 
-export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
+const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 
 /** The partner user assumed when auth is off and no token names anyone (an Admin agent from reference §8). */
-export const defaultCaller: Caller = {
+const defaultCaller: Caller = {
   kind: 'app+user',
   subject: 'simulator-default-caller',
   displayName: 'John Johnson',

@@ -3,8 +3,8 @@
  * characters from at least 3 of the classes lower case, upper case, digit and symbol.
  * The answer never contains the password itself.
  */
-export const MIN_PASSWORD_LENGTH = 8;
-export const MIN_CHARACTER_CLASSES = 3;
+const MIN_PASSWORD_LENGTH = 8;
+const MIN_CHARACTER_CLASSES = 3;
 
 export function passwordProblem(password: string): string | undefined {
   if ([...password].length < MIN_PASSWORD_LENGTH) {

@@ -5,9 +5,9 @@ import type { UserRecord } from '../data/records';
  * Customer user states (reference §3.5): active → (DELETE) inactive, restorable for 30 days from
  * softDeletionTime → purged (gone for good).
  */
-export const RESTORE_WINDOW_DAYS = 30;
+const RESTORE_WINDOW_DAYS = 30;
 
-export function restoreDeadline(user: UserRecord): Date | undefined {
+function restoreDeadline(user: UserRecord): Date | undefined {
   return user.softDeletionTime && addMs(user.softDeletionTime, RESTORE_WINDOW_DAYS * DAY_MS);
 }
 

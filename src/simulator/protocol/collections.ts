@@ -57,13 +57,18 @@ export function pagedCollection<T>(
   const signature = querySignature(request);
   const offset = pageOffset(request, signature);
   const page = items.slice(offset, offset + size);
-  const self = link(request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path);
+  const self = selfLink(request);
   if (offset + size >= items.length) return collection(page.map(view), { self });
 
   const token = encodeToken({ offset: offset + size, signature });
   const nextQuery = [...withoutSeekOperation(request.rawQuery), 'seekOperation=Next'].join('&');
   const next = link(`${request.path}?${nextQuery}`, [{ key: 'MS-ContinuationToken', value: token }]);
   return collection(page.map(view), { self, next }, token);
+}
+
+/** The link to the request itself, query included as sent. */
+export function selfLink(request: Pick<PageRequest, 'path' | 'rawQuery'>): Link {
+  return link(request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path);
 }
 
 /** A query parameter by case-insensitive name. */

@@ -21,7 +21,7 @@ export class SimError extends Error {
 }
 
 /** 429 with `Retry-After` and the throttling body `{statusCode, message}` (reference §2.9). */
-export class ThrottledError extends SimError {
+class ThrottledError extends SimError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 429, `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`, {
       'Retry-After': String(retryAfterSeconds),
@@ -84,7 +84,7 @@ export function errorForStatus(status: number, retryAfterSeconds: number): SimEr
     case 404:
       return errors.notFound();
     case 409:
-      return errors.conflict('conflict');
+      return errors.conflict('the request conflicts with the current state of the resource');
     case 412:
       return errors.staleEtag(412);
     case 429:

@@ -6,7 +6,7 @@ import { enumValue, field, isJsonObject, normalizeKeys } from './request-body';
  * `{"Field": ..., "Value": ..., "Operator": ...}`. Operators are accepted as snake_case, PascalCase or the
  * integer ordinal of the SDK's FieldFilterOperation enum (whose order this list follows).
  */
-export const filterOperators = [
+const filterOperators = [
   'equals',
   'not_equals',
   'greater_than',

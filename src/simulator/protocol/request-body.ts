@@ -27,7 +27,7 @@ export async function readBodyText(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function parseJsonBody(text: string): JsonObject | undefined {
+function parseJsonBody(text: string): JsonObject | undefined {
   if (text.trim() === '') return undefined;
   let parsed: unknown;
   try {
@@ -84,20 +84,8 @@ export function optionalObject(body: JsonObject | undefined, name: string): Json
 
 /**
  * An enum value sent as a string (any casing, with or without underscores) or as the integer ordinal
- * of the SDK enum (reference §2.5). Returns the snake_case name, or undefined when absent.
+ * of the SDK enum (reference §2.5). Returns the snake_case name, or undefined when it is none of them.
  */
-export function optionalEnum<T extends string>(
-  body: JsonObject | undefined,
-  name: string,
-  ordinals: readonly T[],
-): T | undefined {
-  const value = field(body, name);
-  if (value === undefined) return undefined;
-  const match = enumValue(value, ordinals);
-  if (match === undefined) throw errors.invalidProperty(`${name} must be one of ${ordinals.join(', ')}`);
-  return match;
-}
-
 export function enumValue<T extends string>(value: unknown, ordinals: readonly T[]): T | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? ordinals[value] : undefined;
   if (typeof value !== 'string') return undefined;

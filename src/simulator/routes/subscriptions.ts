@@ -1,6 +1,6 @@
 import type { CustomerRecord, SubscriptionRecord } from '../data/records';
 import { applyChange } from '../domain/subscription-lifecycle';
-import { collection, link } from '../protocol/collections';
+import { collection, link, selfLink } from '../protocol/collections';
 import { errors } from '../protocol/errors';
 import { assertEtag, etagFor } from '../protocol/etags';
 import {
@@ -27,14 +27,8 @@ export function subscriptionRoutes(state: SimulatorState): ApiRoute[] {
       handle: (request) => {
         const customer = customerOf(state, request);
         const all = [...customerDataOf(state, customer, request.now).subscriptions.values()];
-        const self = link(request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path);
-        return {
-          status: 200,
-          body: collection(
-            all.map((item) => subscriptionView(customer, item)),
-            { self },
-          ),
-        };
+        const items = all.map((item) => subscriptionView(customer, item));
+        return { status: 200, body: collection(items, { self: selfLink(request) }) };
       },
     },
     {
@@ -130,7 +124,7 @@ function etagOf(subscription: SubscriptionRecord): string {
   return etagFor(subscription.id, subscription.version);
 }
 
-export function subscriptionView(customer: CustomerRecord, subscription: SubscriptionRecord) {
+function subscriptionView(customer: CustomerRecord, subscription: SubscriptionRecord) {
   const base = `/customers/${customer.id}/subscriptions`;
   return {
     id: subscription.id,

@@ -251,7 +251,7 @@ function userAudit(
 }
 
 /** The documented CustomerUser shape; passwordProfile only ever appears in a reset answer. */
-export function userView(customer: CustomerRecord, user: UserRecord) {
+function userView(customer: CustomerRecord, user: UserRecord) {
   return {
     usageLocation: user.usageLocation,
     id: user.id,
