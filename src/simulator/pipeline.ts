@@ -95,7 +95,8 @@ async function answerCall(
     const now = deps.state.clock();
     const caller = authenticate(deps.authMode, req.headers.authorization, route.access, now);
     const params = pathParameters(req.params as Record<string, string>, names);
-    const body = await readJsonBody(req);
+    // Only writes carry a body (DELETE sends none, reference B7); anything sent with a read is ignored.
+    const body = route.method === 'POST' || route.method === 'PATCH' ? await readJsonBody(req) : undefined;
     const request = apiRequest(req, { params, body, caller, now });
     const run = () => runHandler(route, request, echo['MS-CorrelationId'] as string, deps);
     const requestId = header(req, 'ms-requestid');

@@ -53,6 +53,11 @@ describe('every simulated call (reference §2.3, §2.4, §2.8, §2.11)', () => {
       expect(simulator.calls.count()).toBe(0);
     });
 
+    it('ignores a body sent with a DELETE', async () => {
+      const path = `/v1/customers/${ids.dakotaMall}/users/${ids.johnDoe}`;
+      expect((await api.send('DELETE', path, '{not json')).status).toBe(204);
+    });
+
     it('answers a body that is not a JSON object with 400 800002', async () => {
       const path = `/v1/customers/${ids.dtDemo}/subscriptions/${ids.azureSubscription}`;
       for (const body of ['{"status": "suspended"', '[1,2]', '"suspended"']) {
