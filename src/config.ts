@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -111,7 +110,10 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /** Reads `.env` (if present) without touching process.env; real environment variables win. */
-export function readEnvironment(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Record<string, string | undefined> {
+export function readEnvironment(
+  env: NodeJS.ProcessEnv,
+  dotenvPath = '.env',
+): Record<string, string | undefined> {
   const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
   return { ...fromFile, ...env };
 }
@@ -120,7 +122,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Re
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
   }
   const settings = parsed.data;
   const problems: string[] = [];
@@ -133,12 +137,15 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   }
   if (mode === 'production') {
     if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
-      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)');
+      problems.push(
+        'MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)',
+      );
     }
     if (settings.MicrosoftAppType !== 'MultiTenant' && !settings.MicrosoftAppTenantId) {
       problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${settings.MicrosoftAppType}`);
     }
-    if (!settings.RBAC_CONFIG) problems.push('RBAC_CONFIG: required outside dev mode (path of the role file)');
+    if (!settings.RBAC_CONFIG)
+      problems.push('RBAC_CONFIG: required outside dev mode (path of the role file)');
     if (!settings.ALLOWED_TENANT_IDS) problems.push('ALLOWED_TENANT_IDS: required outside dev mode');
   }
 
@@ -152,7 +159,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
 
   const partnerCenter = partnerCenterSettings(settings, problems);
   const rbacConfigPath = settings.RBAC_CONFIG ?? DEV_RBAC_CONFIG;
-  if (!existsSync(rbacConfigPath)) problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
+  if (!existsSync(rbacConfigPath))
+    problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -174,10 +182,14 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   });
 }
 
-function partnerCenterSettings(settings: z.infer<typeof environmentSchema>, problems: string[]): PartnerCenterSettings {
+function partnerCenterSettings(
+  settings: z.infer<typeof environmentSchema>,
+  problems: string[],
+): PartnerCenterSettings {
   const hasSecret = settings.PARTNER_CENTER_CLIENT_SECRET !== undefined;
   const hasCertificate =
-    settings.PARTNER_CENTER_CERTIFICATE_PATH !== undefined || settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT !== undefined;
+    settings.PARTNER_CENTER_CERTIFICATE_PATH !== undefined ||
+    settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT !== undefined;
   const hasAnyCredential = settings.PARTNER_CENTER_CLIENT_ID !== undefined || hasSecret || hasCertificate;
   const baseUrl = settings.PARTNER_CENTER_BASE_URL.replace(/\/+$/, '');
 
@@ -187,18 +199,27 @@ function partnerCenterSettings(settings: z.infer<typeof environmentSchema>, prob
     );
   }
   if (hasAnyCredential) {
-    if (!settings.PARTNER_CENTER_CLIENT_ID) problems.push('PARTNER_CENTER_CLIENT_ID: required with Partner Center credentials');
-    if (!settings.PARTNER_CENTER_TENANT_ID) problems.push('PARTNER_CENTER_TENANT_ID: required with Partner Center credentials');
+    if (!settings.PARTNER_CENTER_CLIENT_ID)
+      problems.push('PARTNER_CENTER_CLIENT_ID: required with Partner Center credentials');
+    if (!settings.PARTNER_CENTER_TENANT_ID)
+      problems.push('PARTNER_CENTER_TENANT_ID: required with Partner Center credentials');
     if (hasSecret === hasCertificate) {
       problems.push(
         'PARTNER_CENTER_CLIENT_SECRET: set either a client secret or a certificate (PARTNER_CENTER_CERTIFICATE_PATH and PARTNER_CENTER_CERTIFICATE_THUMBPRINT), not both or neither',
       );
     }
-    if (hasCertificate && !(settings.PARTNER_CENTER_CERTIFICATE_PATH && settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT)) {
-      problems.push('PARTNER_CENTER_CERTIFICATE_PATH: a certificate needs both the PEM path and its thumbprint');
+    if (
+      hasCertificate &&
+      !(settings.PARTNER_CENTER_CERTIFICATE_PATH && settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT)
+    ) {
+      problems.push(
+        'PARTNER_CENTER_CERTIFICATE_PATH: a certificate needs both the PEM path and its thumbprint',
+      );
     }
     if (settings.PARTNER_CENTER_CERTIFICATE_PATH && !existsSync(settings.PARTNER_CENTER_CERTIFICATE_PATH)) {
-      problems.push(`PARTNER_CENTER_CERTIFICATE_PATH: file not found: ${settings.PARTNER_CENTER_CERTIFICATE_PATH}`);
+      problems.push(
+        `PARTNER_CENTER_CERTIFICATE_PATH: file not found: ${settings.PARTNER_CENTER_CERTIFICATE_PATH}`,
+      );
     }
     if (!settings.PARTNER_CENTER_REFRESH_TOKEN) {
       problems.push(
@@ -212,7 +233,10 @@ function partnerCenterSettings(settings: z.infer<typeof environmentSchema>, prob
     clientSecret: settings.PARTNER_CENTER_CLIENT_SECRET,
     certificate:
       settings.PARTNER_CENTER_CERTIFICATE_PATH && settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT
-        ? { path: settings.PARTNER_CENTER_CERTIFICATE_PATH, thumbprint: settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT }
+        ? {
+            path: settings.PARTNER_CENTER_CERTIFICATE_PATH,
+            thumbprint: settings.PARTNER_CENTER_CERTIFICATE_THUMBPRINT,
+          }
         : undefined,
     tenantId: settings.PARTNER_CENTER_TENANT_ID,
     refreshToken: settings.PARTNER_CENTER_REFRESH_TOKEN,

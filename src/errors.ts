@@ -5,7 +5,8 @@
 export const errorCatalog = {
   PC_THROTTLED: 'Partner Center is busy right now (throttled). Please try again in a minute.',
   PC_NOT_FOUND: 'Partner Center could not find that item.',
-  PC_UNAUTHENTICATED: "The bot could not sign in to Partner Center. An administrator should check the bot's credentials.",
+  PC_UNAUTHENTICATED:
+    "The bot could not sign in to Partner Center. An administrator should check the bot's credentials.",
   PC_FORBIDDEN: 'Partner Center refused access to that item for this partner account.',
   PC_STALE_ETAG: 'The item changed in Partner Center since it was read. Please start again.',
   PC_INVALID_STATE: 'Partner Center does not allow that change in the current state of the item.',
@@ -31,7 +32,12 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message?: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message ?? errorCatalog[code], options);
     this.name = 'AppError';
     this.code = code;

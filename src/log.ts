@@ -27,7 +27,10 @@ export const redactedPaths = [
   '*.headers.authorization',
 ];
 
-export function createLogger(options: { level?: string; name?: string } = {}, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  options: { level?: string; name?: string } = {},
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       name: options.name ?? 'helpdesk-bot',

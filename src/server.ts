@@ -50,7 +50,9 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
     });
     return next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, rejectUnknown: false }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, rejectUnknown: false }),
+  );
 
   server.post('/api/messages', async (req, res) => {
     await deps.adapter.process(req, res, (context) => deps.runTurn(context));

@@ -20,7 +20,16 @@ function startPlayground(botUrl: string, port: number): ChildProcess {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   return spawn(
     process.execPath,
-    [cli, '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'],
+    [
+      cli,
+      '--app-endpoint',
+      `${botUrl}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(port),
+      '--disable-telemetry',
+    ],
     {
       env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG, BROWSER: 'none' },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -38,7 +47,10 @@ async function main(): Promise<void> {
       logger,
     });
     process.env.PARTNER_CENTER_BASE_URL = simulator.url;
-    logger.info({ url: simulator.url }, 'start: Partner Center simulator running (no Partner Center credentials configured)');
+    logger.info(
+      { url: simulator.url },
+      'start: Partner Center simulator running (no Partner Center credentials configured)',
+    );
   }
 
   const config = configFromEnvironmentOrExit();
@@ -58,8 +70,12 @@ async function main(): Promise<void> {
     [
       '',
       `  Bot:                 ${bot.url}/api/messages  (health: ${bot.url}/healthz, ${bot.url}/readyz)`,
-      simulator ? `  Partner Center:      ${simulator.url}  (local simulator)` : `  Partner Center:      ${config.partnerCenter.baseUrl}`,
-      withPlayground ? `  Agents Playground:   http://localhost:${playgroundPort}  <- open this, then type: help, lookup contoso` : '',
+      simulator
+        ? `  Partner Center:      ${simulator.url}  (local simulator)`
+        : `  Partner Center:      ${config.partnerCenter.baseUrl}`,
+      withPlayground
+        ? `  Agents Playground:   http://localhost:${playgroundPort}  <- open this, then type: help, lookup contoso`
+        : '',
       '',
     ].join('\n'),
   );

@@ -30,7 +30,8 @@ function runBot(env: Record<string, string>): BotProcess {
     buffered += chunk.toString('utf8');
     const complete = buffered.split('\n');
     buffered = complete.pop() ?? '';
-    for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of complete)
+      if (line.startsWith('{')) lines.push(JSON.parse(line) as Record<string, unknown>);
   });
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -39,7 +40,11 @@ function runBot(env: Record<string, string>): BotProcess {
   return { child, lines, stderr: () => stderr, exited };
 }
 
-async function waitForLine(bot: BotProcess, message: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+async function waitForLine(
+  bot: BotProcess,
+  message: string,
+  timeoutMs = 20_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = bot.lines.find((entry) => entry.msg === message);
@@ -57,7 +62,11 @@ describe('the bot process', () => {
   });
 
   it('prints every configuration problem at once and exits non-zero', async () => {
-    const bot = runBot({ PORT: 'x', MicrosoftAppId: 'nope', PARTNER_CENTER_BASE_URL: 'https://partner.example' });
+    const bot = runBot({
+      PORT: 'x',
+      MicrosoftAppId: 'nope',
+      PARTNER_CENTER_BASE_URL: 'https://partner.example',
+    });
     expect(await bot.exited).toBe(2);
     expect(bot.stderr()).toMatch(/PORT/);
     expect(bot.stderr()).toMatch(/MicrosoftAppId/);
@@ -80,14 +89,21 @@ describe('the bot process', () => {
     });
 
     it('finishes the turn, closes the store and exits 0', async () => {
-      const bot = runBot({ PORT: '0', PARTNER_CENTER_BASE_URL: simulator.url, DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+      const bot = runBot({
+        PORT: '0',
+        PARTNER_CENTER_BASE_URL: simulator.url,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+      });
       const listening = await waitForLine(bot, 'bot: listening', 40_000);
       const url = listening.url as string;
 
       const turn = fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(messageActivity('lookup acme', { serviceUrl: connector.serviceUrl, conversationId: 'sigterm' })),
+        body: JSON.stringify(
+          messageActivity('lookup acme', { serviceUrl: connector.serviceUrl, conversationId: 'sigterm' }),
+        ),
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
       bot.child.kill('SIGTERM');
@@ -96,7 +112,9 @@ describe('the bot process', () => {
       const [reply] = await connector.waitFor(1, 'sigterm');
       expect(cardTexts(cardOf(reply as never)).join('\n')).toContain('ACME Corporation');
       expect(await bot.exited).toBe(0);
-      expect(bot.lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['bot: stopping', 'bot: stopped']));
+      expect(bot.lines.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(['bot: stopping', 'bot: stopped']),
+      );
     }, 60_000);
   });
 });

@@ -28,13 +28,15 @@ describe('configuration', () => {
   });
 
   it('defaults to the real Partner Center, which needs credentials', () => {
-    expect(problemsOf({}).join('\n')).toMatch(/credentials are required for https:\/\/api\.partnercenter\.microsoft\.com/);
+    expect(problemsOf({}).join('\n')).toMatch(
+      /credentials are required for https:\/\/api\.partnercenter\.microsoft\.com/,
+    );
   });
 
   it('refuses dev mode (no app id) on a non-loopback address', () => {
-    expect(problemsOf({ HOST: '0.0.0.0', PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' }).join('\n')).toMatch(
-      /HOST: 0\.0\.0\.0 is not a loopback address/,
-    );
+    expect(
+      problemsOf({ HOST: '0.0.0.0', PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' }).join('\n'),
+    ).toMatch(/HOST: 0\.0\.0\.0 is not a loopback address/);
   });
 
   it('reports every problem at once', () => {
@@ -51,7 +53,11 @@ describe('configuration', () => {
   });
 
   it('in production requires the app password, the role file and the allowed tenants', () => {
-    const problems = problemsOf({ MicrosoftAppId: appId, HOST: '0.0.0.0', PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' });
+    const problems = problemsOf({
+      MicrosoftAppId: appId,
+      HOST: '0.0.0.0',
+      PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010',
+    });
     expect(problems.join('\n')).toMatch(/MicrosoftAppPassword/);
     expect(problems.join('\n')).toMatch(/RBAC_CONFIG/);
     expect(problems.join('\n')).toMatch(/ALLOWED_TENANT_IDS/);
@@ -60,7 +66,9 @@ describe('configuration', () => {
   it('requires Partner Center credentials for a non-loopback Partner Center URL', () => {
     const problems = problemsOf({ PARTNER_CENTER_BASE_URL: 'https://api.partnercenter.microsoft.com' });
     expect(problems.join('\n')).toMatch(/credentials are required/);
-    expect(loadConfig({ PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' }).partnerCenter.simulatorMode).toBe(true);
+    expect(loadConfig({ PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' }).partnerCenter.simulatorMode).toBe(
+      true,
+    );
   });
 
   it('accepts a complete production configuration and never echoes secrets in its summary', () => {
@@ -82,7 +90,8 @@ describe('configuration', () => {
     expect(config.allowedTenantIds).toEqual([tenant, appId]);
     expect(config.partnerCenter.simulatorMode).toBe(false);
     const summary = JSON.stringify(describeConfig(config));
-    for (const secret of ['bot-secret-value', 'pc-secret-value', 'refresh-token-value']) expect(summary).not.toContain(secret);
+    for (const secret of ['bot-secret-value', 'pc-secret-value', 'refresh-token-value'])
+      expect(summary).not.toContain(secret);
   });
 
   it('requires either a client secret or a certificate with Partner Center credentials, and the refresh token', () => {
@@ -92,7 +101,8 @@ describe('configuration', () => {
   });
 
   it('knows loopback hosts', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
+      expect(isLoopbackHost(host)).toBe(true);
     for (const host of ['0.0.0.0', '10.0.0.1', 'example.com', '::']) expect(isLoopbackHost(host)).toBe(false);
   });
 });

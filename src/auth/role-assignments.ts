@@ -15,10 +15,12 @@ const assignmentSchema = z.object({ users: idList, groups: idList }).strict();
 const roleFileSchema = z
   .object({
     roles: z
-      .object(Object.fromEntries(roles.map((role) => [role, assignmentSchema.optional()])) as Record<
-        Role,
-        z.ZodOptional<typeof assignmentSchema>
-      >)
+      .object(
+        Object.fromEntries(roles.map((role) => [role, assignmentSchema.optional()])) as Record<
+          Role,
+          z.ZodOptional<typeof assignmentSchema>
+        >,
+      )
       .strict(),
   })
   .strict();

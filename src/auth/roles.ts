@@ -21,7 +21,13 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewerPermissions: Permission[] = ['help', 'customer.read', 'user.read', 'subscription.read', 'ticket.read'];
+const viewerPermissions: Permission[] = [
+  'help',
+  'customer.read',
+  'user.read',
+  'subscription.read',
+  'ticket.read',
+];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: viewerPermissions,

@@ -49,7 +49,10 @@ const cursorSchema = z
     before: z.string().regex(/^\d{1,19}$/),
     customerId: z.string().regex(guid).optional(),
     actorId: z.string().regex(guid).optional(),
-    action: z.string().regex(/^[\w.:-]{1,80}$/).optional(),
+    action: z
+      .string()
+      .regex(/^[\w.:-]{1,80}$/)
+      .optional(),
     since: z.iso.datetime().optional(),
   })
   .strict();

@@ -25,7 +25,11 @@ export async function findCustomers(
     return customer ? { kind: 'one', customer } : { kind: 'none' };
   }
   const field = query.kind === 'domain' ? 'Domain' : 'CompanyName';
-  const page = await partnerCenter.searchCustomers(ctx, { field, prefix: query.prefix }, { size: LOOKUP_PAGE_SIZE });
+  const page = await partnerCenter.searchCustomers(
+    ctx,
+    { field, prefix: query.prefix },
+    { size: LOOKUP_PAGE_SIZE },
+  );
   const [first] = page.items;
   if (!first) return { kind: 'none' };
   if (page.items.length === 1 && !page.continuationToken) {

@@ -1,12 +1,23 @@
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { PartnerCenter } from '../api/partner-center';
-import { customerCard, customerListCard, lookupNoMatchCard, messageCard } from '../cards';
-import type { Strings } from '../i18n/strings';
 import { sendCard, textFor } from '../bot/replies';
 import type { ActionOutcome } from '../bot/routes';
 import { callContextOf, turnInfo } from '../bot/turn-info';
+import { customerCard, customerListCard, lookupNoMatchCard, messageCard } from '../cards';
+import type { Strings } from '../i18n/strings';
 import { findCustomers } from './customer-search';
-import { interpretLookupQuery, isLookupProblem, type LookupQueryProblem, MAX_QUERY_LENGTH, MIN_QUERY_LENGTH } from './lookup-query';
+import {
+  interpretLookupQuery,
+  isLookupProblem,
+  type LookupQueryProblem,
+  MAX_QUERY_LENGTH,
+  MIN_QUERY_LENGTH,
+} from './lookup-query';
 import type { LookupSessions } from './lookup-sessions';
 
 /**
@@ -26,7 +37,9 @@ export class LookupDialog extends ComponentDialog {
     private readonly sessions: LookupSessions,
   ) {
     super(LOOKUP_DIALOG);
-    this.addDialog(new WaterfallDialog<LookupDialogOptions>(`${LOOKUP_DIALOG}.search`, [(step) => this.search(step)]));
+    this.addDialog(
+      new WaterfallDialog<LookupDialogOptions>(`${LOOKUP_DIALOG}.search`, [(step) => this.search(step)]),
+    );
   }
 
   private async search(step: WaterfallStepContext<LookupDialogOptions>): Promise<DialogTurnResult> {
@@ -42,11 +55,17 @@ export class LookupDialog extends ComponentDialog {
     const details = { query: query.text, searchedAs: query.kind };
     switch (result.kind) {
       case 'none':
-        await sendCard(step.context, lookupNoMatchCard({ query: query.text, interpretedAs: query.kind }, text));
+        await sendCard(
+          step.context,
+          lookupNoMatchCard({ query: query.text, interpretedAs: query.kind }, text),
+        );
         return step.endDialog({ details: { ...details, found: 0 } } satisfies ActionOutcome);
       case 'one':
         await sendCard(step.context, customerCard({ customer: result.customer }, text));
-        return step.endDialog({ customerId: result.customer.id, details: { ...details, found: 1 } } satisfies ActionOutcome);
+        return step.endDialog({
+          customerId: result.customer.id,
+          details: { ...details, found: 1 },
+        } satisfies ActionOutcome);
       case 'many': {
         const session =
           result.continuationToken && query.kind !== 'tenantId'
@@ -57,8 +76,13 @@ export class LookupDialog extends ComponentDialog {
                 shown: result.customers.length,
               })
             : undefined;
-        await sendCard(step.context, customerListCard({ query: query.text, customers: result.customers, searchId: session?.id }, text));
-        return step.endDialog({ details: { ...details, found: result.customers.length, more: Boolean(session) } } satisfies ActionOutcome);
+        await sendCard(
+          step.context,
+          customerListCard({ query: query.text, customers: result.customers, searchId: session?.id }, text),
+        );
+        return step.endDialog({
+          details: { ...details, found: result.customers.length, more: Boolean(session) },
+        } satisfies ActionOutcome);
       }
     }
   }
@@ -67,7 +91,11 @@ export class LookupDialog extends ComponentDialog {
 export function lookupProblemCard(problem: LookupQueryProblem, text: Strings) {
   switch (problem.problem) {
     case 'empty':
-      return messageCard({ style: 'info', title: text.t('lookup.problem.empty'), details: [text.t('lookup.problem.examples')] });
+      return messageCard({
+        style: 'info',
+        title: text.t('lookup.problem.empty'),
+        details: [text.t('lookup.problem.examples')],
+      });
     case 'tooShort':
       return messageCard({
         style: 'warning',

@@ -38,7 +38,12 @@ export class LookupSessions {
     return Object.hasOwn(sessions, id) ? sessions[id] : undefined;
   }
 
-  async advance(context: TurnContext, id: string, continuationToken: string | undefined, shown: number): Promise<void> {
+  async advance(
+    context: TurnContext,
+    id: string,
+    continuationToken: string | undefined,
+    shown: number,
+  ): Promise<void> {
     const sessions = await this.accessor.get(context, {});
     const existing = sessions[id];
     if (!existing) return;

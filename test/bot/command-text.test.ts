@@ -9,12 +9,18 @@ describe('command text', () => {
   });
 
   it('matches commands case-insensitively and keeps the argument as typed', () => {
-    expect(parseCommand('LookUp Wolfram & Hart', commands)).toEqual({ name: 'lookup', argument: 'Wolfram & Hart' });
+    expect(parseCommand('LookUp Wolfram & Hart', commands)).toEqual({
+      name: 'lookup',
+      argument: 'Wolfram & Hart',
+    });
     expect(parseCommand('help', commands)).toEqual({ name: 'help', argument: '' });
   });
 
   it('prefers the longest command, so "deleted users" is not read as "deleted" or "users"', () => {
-    expect(parseCommand('deleted users contoso', commands)).toEqual({ name: 'deleted users', argument: 'contoso' });
+    expect(parseCommand('deleted users contoso', commands)).toEqual({
+      name: 'deleted users',
+      argument: 'contoso',
+    });
   });
 
   it('does not match a command that is only the start of a word', () => {

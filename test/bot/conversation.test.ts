@@ -18,15 +18,24 @@ afterAll(async () => {
 let conversation = 0;
 async function say(text: string, user: TestUser = users.alex, extra: Record<string, string> = {}) {
   const conversationId = `conversation-${++conversation}`;
-  const response = await bot.post(messageActivity(text, { serviceUrl: bot.connector.serviceUrl, conversationId, user, ...extra }));
+  const response = await bot.post(
+    messageActivity(text, { serviceUrl: bot.connector.serviceUrl, conversationId, user, ...extra }),
+  );
   expect(response.status).toBe(200);
   const [reply] = await bot.connector.waitFor(1, conversationId);
   if (!reply) throw new Error('no reply');
   return { card: cardOf(reply), conversationId };
 }
 
-async function click(verb: string, data: Record<string, unknown>, conversationId: string, user: TestUser = users.alex) {
-  const response = await bot.post(cardActionActivity(verb, data, { serviceUrl: bot.connector.serviceUrl, conversationId, user }));
+async function click(
+  verb: string,
+  data: Record<string, unknown>,
+  conversationId: string,
+  user: TestUser = users.alex,
+) {
+  const response = await bot.post(
+    cardActionActivity(verb, data, { serviceUrl: bot.connector.serviceUrl, conversationId, user }),
+  );
   expect(response.status).toBe(200);
   return response.body as { statusCode: number; type: string; value: unknown };
 }
@@ -74,7 +83,11 @@ describe('the bot in a Teams conversation', () => {
     expect(tenantIds(secondPage).length).toBeGreaterThan(0);
     expect(tenantIds(secondPage).filter((id) => tenantIds(firstPage).includes(id))).toEqual([]);
 
-    const forged = await click('lookup.more', { searchId: '00000000-0000-4000-8000-000000000000' }, conversationId);
+    const forged = await click(
+      'lookup.more',
+      { searchId: '00000000-0000-4000-8000-000000000000' },
+      conversationId,
+    );
     expect(JSON.stringify(forged.value)).toMatch(/expired/);
   });
 
@@ -87,8 +100,12 @@ describe('the bot in a Teams conversation', () => {
   });
 
   it('finds a customer by tenant id and by domain prefix', async () => {
-    expect(cardTexts((await say('lookup 9F8A5686-B4E4-455A-ACD6-4C3F9B1DE284')).card).join('\n')).toContain('Wolfram & Hart');
-    expect(cardTexts((await say('lookup dtdemocspcustomer005.onmicrosoft')).card).join('\n')).toContain('DT Demo CSP Customer 005');
+    expect(cardTexts((await say('lookup 9F8A5686-B4E4-455A-ACD6-4C3F9B1DE284')).card).join('\n')).toContain(
+      'Wolfram & Hart',
+    );
+    expect(cardTexts((await say('lookup dtdemocspcustomer005.onmicrosoft')).card).join('\n')).toContain(
+      'DT Demo CSP Customer 005',
+    );
   });
 
   it('explains a search without a match, and how to search otherwise', async () => {
@@ -98,7 +115,11 @@ describe('the bot in a Teams conversation', () => {
   });
 
   it('treats hostile input as plain text', async () => {
-    for (const query of ['zz "quoted" {braces} & 100%', 'zz 🍕 台灣 微软', 'zz ${x} [link](https://evil.example)']) {
+    for (const query of [
+      'zz "quoted" {braces} & 100%',
+      'zz 🍕 台灣 微软',
+      'zz ${x} [link](https://evil.example)',
+    ]) {
       const texts = cardTexts((await say(`lookup ${query}`)).card).join('\n');
       expect(texts).toContain(query);
     }
@@ -107,7 +128,9 @@ describe('the bot in a Teams conversation', () => {
   it('refuses too short, too long and malformed-GUID queries with a clear message', async () => {
     expect(cardTexts((await say('lookup a')).card).join('\n')).toMatch(/at least 2 characters/);
     expect(cardTexts((await say(`lookup ${'x'.repeat(10 * 1024)}`)).card).join('\n')).toMatch(/under 256/);
-    expect(cardTexts((await say('lookup c5757d70-06f3-4f23-8367-5a9e55019f9')).card).join('\n')).toMatch(/not a valid one/);
+    expect(cardTexts((await say('lookup c5757d70-06f3-4f23-8367-5a9e55019f9')).card).join('\n')).toMatch(
+      /not a valid one/,
+    );
     expect(cardTexts((await say('lookup')).card).join('\n')).toMatch(/What should I look up/);
   });
 
@@ -122,17 +145,26 @@ describe('the bot in a Teams conversation', () => {
   });
 
   it('refuses a tenant that is not allowed', async () => {
-    const texts = cardTexts((await say('help', users.alex, { tenantId: '0b0b0b0b-0000-4000-8000-000000000000' })).card).join('\n');
+    const texts = cardTexts(
+      (await say('help', users.alex, { tenantId: '0b0b0b0b-0000-4000-8000-000000000000' })).card,
+    ).join('\n');
     expect(texts).toMatch(/does not serve your organization/);
   });
 
   it('removes the @mention of the bot in channels', async () => {
-    expect(cardTexts((await say('<at>Partner Helpdesk Bot</at> lookup acme')).card).join('\n')).toContain('ACME Corporation');
+    expect(cardTexts((await say('<at>Partner Helpdesk Bot</at> lookup acme')).card).join('\n')).toContain(
+      'ACME Corporation',
+    );
   });
 
   it('re-authorizes every card action from the caller, not from the card', async () => {
     const { conversationId } = await say('help');
-    const response = await click('customer.refresh', { customerId: '81a570b1-db47-4da6-9abd-a31abacd60b8' }, conversationId, users.patti);
+    const response = await click(
+      'customer.refresh',
+      { customerId: '81a570b1-db47-4da6-9abd-a31abacd60b8' },
+      conversationId,
+      users.patti,
+    );
     expect(JSON.stringify(response.value)).toContain(users.patti.aadObjectId);
     expect(JSON.stringify(response.value)).not.toContain('ACME Corporation');
   });
@@ -156,7 +188,9 @@ describe('the bot in a Teams conversation', () => {
       expect(reference).toBeDefined();
       expect(texts).toMatch(/Partner Center is not answering/);
       expect(texts).not.toMatch(/at \w+ \(/); // no stack trace
-      expect(bot.logs.some((line) => line.correlationId === reference && line.msg === 'action failed')).toBe(true);
+      expect(bot.logs.some((line) => line.correlationId === reference && line.msg === 'action failed')).toBe(
+        true,
+      );
     } finally {
       bot.simulator.faults.clear();
     }
@@ -169,7 +203,9 @@ describe('the bot in a Teams conversation', () => {
     expect(rows.map((row) => `${row.action}:${row.outcome}`)).toEqual(
       expect.arrayContaining(['authorize:lookup:allowed', 'lookup:succeeded']),
     );
-    expect(rows.find((row) => row.action === 'lookup')?.customerId).toBe('9f8a5686-b4e4-455a-acd6-4c3f9b1de284');
+    expect(rows.find((row) => row.action === 'lookup')?.customerId).toBe(
+      '9f8a5686-b4e4-455a-acd6-4c3f9b1de284',
+    );
   });
 
   it('shows the audit log to admins only', async () => {
@@ -184,4 +220,3 @@ describe('the bot in a Teams conversation', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', partnerCenter: 'ok' } });
   });
 });
-

@@ -18,7 +18,11 @@ let partnerCenter: PartnerCenterClient;
 
 beforeAll(async () => {
   simulator = await startSimulator({ extraCustomers: 400 });
-  partnerCenter = new PartnerCenterClient({ baseUrl: simulator.url, tokens: noTokenProvider, logger: silentLogger() });
+  partnerCenter = new PartnerCenterClient({
+    baseUrl: simulator.url,
+    tokens: noTokenProvider,
+    logger: silentLogger(),
+  });
 });
 afterAll(async () => {
   await partnerCenter.close();
@@ -28,7 +32,13 @@ afterAll(async () => {
 async function firstCard(query: string) {
   const conversationState = new ConversationState(new MemoryStorage());
   const sessions = new LookupSessions(conversationState.createProperty('lookupSessions'));
-  const client = new DialogTestClient('msteams', new LookupDialog(partnerCenter, sessions), { query }, [], conversationState);
+  const client = new DialogTestClient(
+    'msteams',
+    new LookupDialog(partnerCenter, sessions),
+    { query },
+    [],
+    conversationState,
+  );
   const reply = await client.sendActivity('lookup');
   return { card: reply.attachments[0].content as unknown, result: client.dialogTurnResult };
 }
@@ -37,7 +47,10 @@ describe('the lookup dialog', () => {
   it('ends with the found customer id for the audit log', async () => {
     const { card, result } = await firstCard('wolfram');
     expect(cardTexts(card).join('\n')).toContain('Wolfram & Hart');
-    expect(result.result).toMatchObject({ customerId: '9f8a5686-b4e4-455a-acd6-4c3f9b1de284', details: { found: 1 } });
+    expect(result.result).toMatchObject({
+      customerId: '9f8a5686-b4e4-455a-acd6-4c3f9b1de284',
+      details: { found: 1 },
+    });
   });
 
   it('pages through a broad prefix', async () => {

@@ -6,12 +6,22 @@ describe('interpreting a lookup query', () => {
       kind: 'tenantId',
       tenantId: 'c5757d70-06f3-4f23-8367-5a9e55019f94',
     });
-    expect(interpretLookupQuery('{c5757d70-06f3-4f23-8367-5a9e55019f94}')).toMatchObject({ kind: 'tenantId' });
+    expect(interpretLookupQuery('{c5757d70-06f3-4f23-8367-5a9e55019f94}')).toMatchObject({
+      kind: 'tenantId',
+    });
   });
 
   it('reads text with a dot as a domain prefix, and anything else as a company-name prefix', () => {
-    expect(interpretLookupQuery('contoso.onmicrosoft')).toEqual({ kind: 'domain', prefix: 'contoso.onmicrosoft', text: 'contoso.onmicrosoft' });
-    expect(interpretLookupQuery('  Wolfram & Hart ')).toEqual({ kind: 'companyName', prefix: 'Wolfram & Hart', text: 'Wolfram & Hart' });
+    expect(interpretLookupQuery('contoso.onmicrosoft')).toEqual({
+      kind: 'domain',
+      prefix: 'contoso.onmicrosoft',
+      text: 'contoso.onmicrosoft',
+    });
+    expect(interpretLookupQuery('  Wolfram & Hart ')).toEqual({
+      kind: 'companyName',
+      prefix: 'Wolfram & Hart',
+      text: 'Wolfram & Hart',
+    });
     expect(interpretLookupQuery('St. Mary Clinic')).toMatchObject({ kind: 'companyName' });
   });
 
@@ -34,7 +44,11 @@ describe('interpreting a lookup query', () => {
   });
 
   it('says a GUID is malformed rather than searching company names for it', () => {
-    expect(interpretLookupQuery('c5757d70-06f3-4f23-8367-5a9e55019f9')).toMatchObject({ problem: 'malformedTenantId' });
-    expect(interpretLookupQuery('c5757d70-06f3-4f23-8367-5a9e55019f94x')).toMatchObject({ problem: 'malformedTenantId' });
+    expect(interpretLookupQuery('c5757d70-06f3-4f23-8367-5a9e55019f9')).toMatchObject({
+      problem: 'malformedTenantId',
+    });
+    expect(interpretLookupQuery('c5757d70-06f3-4f23-8367-5a9e55019f94x')).toMatchObject({
+      problem: 'malformedTenantId',
+    });
   });
 });

@@ -4,7 +4,8 @@ import { defaultLocale, formatText, resolveLocale, strings } from '../../src/i18
 
 const enUSFolder = path.resolve(__dirname, '../../src/i18n/en-US');
 const featureFiles = readdirSync(enUSFolder).filter((file) => file.endsWith('.json'));
-const resourcesOf = (file: string) => JSON.parse(readFileSync(path.join(enUSFolder, file), 'utf8')) as Record<string, unknown>;
+const resourcesOf = (file: string) =>
+  JSON.parse(readFileSync(path.join(enUSFolder, file), 'utf8')) as Record<string, unknown>;
 
 describe('string resources', () => {
   it.each(featureFiles)('%s is a flat map of dotted keys to non-empty text', (file) => {

@@ -37,7 +37,11 @@ function base(options: ActivityOptions) {
     locale: options.locale ?? 'en-US',
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: { id: 'bot-id', name: 'Partner Helpdesk Bot' },
-    conversation: { id: options.conversationId ?? `personal-${user.id}`, conversationType: 'personal', tenantId },
+    conversation: {
+      id: options.conversationId ?? `personal-${user.id}`,
+      conversationType: 'personal',
+      tenantId,
+    },
     channelData: { tenant: { id: tenantId } },
   };
 }

@@ -51,7 +51,12 @@ export async function startConnector(): Promise<Connector> {
     const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(path);
     const body = await readJson(request);
     if (match) {
-      activities.push({ method: request.method ?? 'POST', path, conversationId: decodeURIComponent(match[1] ?? ''), body });
+      activities.push({
+        method: request.method ?? 'POST',
+        path,
+        conversationId: decodeURIComponent(match[1] ?? ''),
+        body,
+      });
       for (const wake of waiters) wake();
     }
     response.writeHead(200, { 'Content-Type': 'application/json' });
@@ -61,7 +66,9 @@ export async function startConnector(): Promise<Connector> {
   const { port } = server.address() as AddressInfo;
 
   const matching = (conversationId?: string) =>
-    activities.filter((activity) => conversationId === undefined || activity.conversationId === conversationId);
+    activities.filter(
+      (activity) => conversationId === undefined || activity.conversationId === conversationId,
+    );
 
   return {
     serviceUrl: `http://127.0.0.1:${port}`,

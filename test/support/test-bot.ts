@@ -38,7 +38,12 @@ export async function startTestBot(
     { level: 'debug' },
     { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  const config = loadConfig({ PORT: '0', PARTNER_CENTER_BASE_URL: simulator.url, PARTNER_CENTER_TIMEOUT_MS: '2000', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    PARTNER_CENTER_BASE_URL: simulator.url,
+    PARTNER_CENTER_TIMEOUT_MS: '2000',
+    ...options.env,
+  });
   const store = options.store ?? (await openStore({ dataDir: ':memory:', logger }));
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.partnerCenter.baseUrl,
@@ -86,7 +91,9 @@ export async function startTestBot(
 }
 
 /** The Adaptive Card content of a captured activity (first attachment). */
-export function cardOf(activity: { body: { attachments?: { contentType: string; content: unknown }[] } }): Record<string, unknown> {
+export function cardOf(activity: {
+  body: { attachments?: { contentType: string; content: unknown }[] };
+}): Record<string, unknown> {
   const attachment = activity.body.attachments?.[0];
   if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive') {
     throw new Error('expected an Adaptive Card attachment');
@@ -111,14 +118,20 @@ export function cardTexts(card: unknown): string[] {
 }
 
 /** Every Action.Execute on a card, with its verb and data. */
-export function cardActions(card: unknown): { title?: string; verb: string; data: Record<string, unknown> }[] {
+export function cardActions(
+  card: unknown,
+): { title?: string; verb: string; data: Record<string, unknown> }[] {
   const actions: { title?: string; verb: string; data: Record<string, unknown> }[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'Action.Execute') {
-      actions.push({ title: record.title as string | undefined, verb: record.verb as string, data: (record.data ?? {}) as Record<string, unknown> });
+      actions.push({
+        title: record.title as string | undefined,
+        verb: record.verb as string,
+        data: (record.data ?? {}) as Record<string, unknown>,
+      });
     }
     for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
   };
