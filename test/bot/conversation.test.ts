@@ -118,6 +118,7 @@ describe('the bot in a Teams conversation', () => {
     for (const query of [
       'zz "quoted" {braces} & 100%',
       'zz 🍕 台灣 微软',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile query, on purpose
       'zz ${x} [link](https://evil.example)',
     ]) {
       const texts = cardTexts((await say(`lookup ${query}`)).card).join('\n');

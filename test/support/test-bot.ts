@@ -95,7 +95,7 @@ export function cardOf(activity: {
   body: { attachments?: { contentType: string; content: unknown }[] };
 }): Record<string, unknown> {
   const attachment = activity.body.attachments?.[0];
-  if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive') {
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') {
     throw new Error('expected an Adaptive Card attachment');
   }
   return attachment.content as Record<string, unknown>;

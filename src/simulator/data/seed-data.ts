@@ -1,4 +1,5 @@
 import type { AuditRecord } from './audit-log';
+import { type Offer, offers } from './offers';
 import type {
   AddressRecord,
   BillingProfileRecord,
@@ -9,7 +10,6 @@ import type {
   SubscriptionStatus,
   SupportTopicRecord,
 } from './records';
-import { type Offer, offers } from './offers';
 
 /**
  * The documented sample data of reference §8, plus what the simulator needs around it.
@@ -82,8 +82,14 @@ export interface CustomerFixture {
 export const directoryRoles = {
   globalAdministrator: { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator' },
   helpdeskAdministrator: { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' },
-  userAccountAdministrator: { id: 'fe930be7-5e62-47db-91af-98c3a49a38b1', name: 'User Account Administrator' },
-  serviceSupportAdministrator: { id: 'f023fd81-a637-4b56-95fd-791ac0226033', name: 'Service Support Administrator' },
+  userAccountAdministrator: {
+    id: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+    name: 'User Account Administrator',
+  },
+  serviceSupportAdministrator: {
+    id: 'f023fd81-a637-4b56-95fd-791ac0226033',
+    name: 'Service Support Administrator',
+  },
   billingAdministrator: { id: 'b0f54661-2d74-4c50-afa3-1ec803f12efe', name: 'Billing Administrator' },
   passwordAdministrator: { id: '966707d0-3269-4727-9be2-8c3a10f19b9d', name: 'Password Administrator' },
 } satisfies Record<string, DirectoryRoleRecord>;
@@ -225,7 +231,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     companyName: 'Contoso',
     domain: 'contosocorpdemo.onmicrosoft.com',
     source: '002 ~8074-8190; get-a-customer-by-name.md',
-    users: [admin('5cacb406-007b-423f-8208-ec92b82e0694', 'contosocorpdemo.onmicrosoft.com', 'Contoso demo admin')],
+    users: [
+      admin('5cacb406-007b-423f-8208-ec92b82e0694', 'contosocorpdemo.onmicrosoft.com', 'Contoso demo admin'),
+    ],
     subscriptions: [
       active(
         'b1b9da60-ba09-4191-aab3-b86112533159',
@@ -248,7 +256,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
     id: '81a570b1-db47-4da6-9abd-a31abacd60b8',
     companyName: 'ACME Corporation',
     domain: 'ACMECorporation1949.onmicrosoft.com',
-    address: { country: 'US', region: 'CA', city: 'Los Angeles', addressLine1: '1 Tower Lane', postalCode: '90001' },
+    address: {
+      country: 'US',
+      region: 'CA',
+      city: 'Los Angeles',
+      addressLine1: '1 Tower Lane',
+      postalCode: '90001',
+    },
     email: 'mblanc@outlook.com',
     source: '002 ~1640-1675, ~4625-4640, ~2140, ~10160-10180',
     users: [
@@ -280,7 +294,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
     companyName: 'Wolfram & Hart',
     domain: 'wolframandhart2001.onmicrosoft.com',
     source: '002 ~5686-5696, ~7882',
-    users: [admin('0993c5d7-960f-4178-bec5-4fe065592450', 'wolframandhart2001.onmicrosoft.com', 'Wolfram & Hart admin')],
+    users: [
+      admin(
+        '0993c5d7-960f-4178-bec5-4fe065592450',
+        'wolframandhart2001.onmicrosoft.com',
+        'Wolfram & Hart admin',
+      ),
+    ],
     subscriptions: [
       active(
         '408b7013-0744-4415-b4d6-f753f7f64dd4',
@@ -406,13 +426,25 @@ export const seedCustomers: readonly CustomerFixture[] = [
         synthetic: ['offerName', 'commitmentEndDate'],
       },
     ],
-    orders: [{ id: '074bd849-9106-405c-9923-fa061839d487', creationDate: '2017-03-30T00:00:00Z', billingCycle: 'monthly' }],
+    orders: [
+      {
+        id: '074bd849-9106-405c-9923-fa061839d487',
+        creationDate: '2017-03-30T00:00:00Z',
+        billingCycle: 'monthly',
+      },
+    ],
   },
   {
     id: 'f3ff3c7c-f68d-48a3-bf3d-ee13c9e7fb2f',
     companyName: 'Dakota mall',
     domain: 'dakotamall.onmicrosoft.com',
-    address: { country: 'US', region: 'SD', city: 'Sioux Falls', addressLine1: '100 Main Ave', postalCode: '57104' },
+    address: {
+      country: 'US',
+      region: 'SD',
+      city: 'Sioux Falls',
+      addressLine1: '100 Main Ave',
+      postalCode: '57104',
+    },
     source: '002 ~6545-6690, ~6882, ~7879',
     synthetic: ['id', 'address'],
     users: [
@@ -506,7 +538,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     source: '002 ~5691, ~7881',
     synthetic: ['id'],
     indirectResellerId: indirectPartners.reseller,
-    users: [admin('b60757ef-beac-4912-b76b-8b17df092f7d', 'sprindisfences.onmicrosoft.com', 'Sprindis admin')],
+    users: [
+      admin('b60757ef-beac-4912-b76b-8b17df092f7d', 'sprindisfences.onmicrosoft.com', 'Sprindis admin'),
+    ],
     subscriptions: [
       active(
         'ec9f88c3-deb0-4f89-b280-7198c15e6e77',
@@ -525,7 +559,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
     // Delegated admin revoked: provisioning status answers 403 2032 (reference C4).
     allowDelegatedAccess: false,
     synthetic: ['id', 'allowDelegatedAccess'],
-    users: [admin('9be8fbe3-70b0-4017-ae4c-a4b00977cba0', 'SampleApplication2027011088.onmicrosoft.com', 'Some Company admin')],
+    users: [
+      admin(
+        '9be8fbe3-70b0-4017-ae4c-a4b00977cba0',
+        'SampleApplication2027011088.onmicrosoft.com',
+        'Some Company admin',
+      ),
+    ],
     subscriptions: [
       active(
         'a408d22c-6628-49cd-93bd-1c3081592b16',
@@ -543,7 +583,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
     source: '002 ~714-718, ~5023-5027',
     synthetic: ['id'],
     indirectProviderId: indirectPartners.provider,
-    users: [admin('94849fb4-ac23-47c7-bbab-dbd82656c3e3', 'alpineskihouse.onmicrosoft.com', 'Alpine Ski House admin')],
+    users: [
+      admin(
+        '94849fb4-ac23-47c7-bbab-dbd82656c3e3',
+        'alpineskihouse.onmicrosoft.com',
+        'Alpine Ski House admin',
+      ),
+    ],
     subscriptions: [
       active(
         'fee63052-d40d-4d79-a1de-847502a13fa1',
@@ -560,7 +606,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'humongousinsurance.onmicrosoft.com',
     source: '002 ~714-718, ~5023-5027',
     synthetic: ['id'],
-    users: [admin('18634ddb-ee2f-42bf-bf18-57c3a4cbece7', 'humongousinsurance.onmicrosoft.com', 'Humongous admin')],
+    users: [
+      admin('18634ddb-ee2f-42bf-bf18-57c3a4cbece7', 'humongousinsurance.onmicrosoft.com', 'Humongous admin'),
+    ],
     subscriptions: [
       active(
         'd25c5201-5099-4518-89aa-4e6836feeda3',
@@ -577,7 +625,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'lucernepublishing.onmicrosoft.com',
     source: '002 ~714-718, ~5023-5027',
     synthetic: ['id'],
-    users: [admin('71437fdb-37a9-4ddf-bec2-3bcb5a39d977', 'lucernepublishing.onmicrosoft.com', 'Lucerne admin')],
+    users: [
+      admin('71437fdb-37a9-4ddf-bec2-3bcb5a39d977', 'lucernepublishing.onmicrosoft.com', 'Lucerne admin'),
+    ],
     subscriptions: [
       active(
         '25117899-e679-447c-bb3f-a5ad9bfed695',
@@ -595,7 +645,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'northwindtraders.onmicrosoft.com',
     source: '002 ~714-718, ~5023-5027',
     synthetic: ['id'],
-    users: [admin('46f36ff1-dea4-49c3-a933-5eb8f516d218', 'northwindtraders.onmicrosoft.com', 'Northwind admin')],
+    users: [
+      admin('46f36ff1-dea4-49c3-a933-5eb8f516d218', 'northwindtraders.onmicrosoft.com', 'Northwind admin'),
+    ],
     subscriptions: [
       // Deleted: any PATCH answers 400 2011.
       active(
@@ -660,7 +712,11 @@ export const seedCustomers: readonly CustomerFixture[] = [
     source: '002 ~826-887, ~5424-5560',
     users: [
       {
-        ...admin('78cda235-e8a6-4df3-87b3-444dcc86363d', 'fourthcoffeecsp.onmicrosoft.com', 'Fourth Coffee admin'),
+        ...admin(
+          '78cda235-e8a6-4df3-87b3-444dcc86363d',
+          'fourthcoffeecsp.onmicrosoft.com',
+          'Fourth Coffee admin',
+        ),
         synthetic: ['id', 'displayName'],
       },
     ],
@@ -694,7 +750,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
       culture: 'en-US',
       language: 'en',
       companyName: '1kl as kjk',
-      defaultAddress: { country: 'US', city: 'redmond', state: 'WA', addressLine1: '1 ms way', postalCode: '98052' },
+      defaultAddress: {
+        country: 'US',
+        city: 'redmond',
+        state: 'WA',
+        addressLine1: '1 ms way',
+        postalCode: '98052',
+      },
       etag: '-4242348048554929329',
     },
     source: 'get-a-customer-by-id.md; 002 ~8004-8023, ~7205-7235, ~9158-9195',
@@ -720,7 +782,12 @@ export const seedCustomers: readonly CustomerFixture[] = [
     subscriptions: [
       {
         id: '83ef9d05-4169-4ef9-9657-0e86b1eab1de',
-        offer: { ...offers.office365E3, offerId: '0CCA44D6-68E9-4762-94EE-31ECE98783B9', unitType: 'none', billingType: 'none' },
+        offer: {
+          ...offers.office365E3,
+          offerId: '0CCA44D6-68E9-4762-94EE-31ECE98783B9',
+          unitType: 'none',
+          billingType: 'none',
+        },
         friendlyName: 'nickname',
         quantity: 2,
         creationDate: '2015-11-25T06:41:12Z',
@@ -749,8 +816,16 @@ export const seedCustomers: readonly CustomerFixture[] = [
       ),
     ],
     orders: [
-      { id: 'd6595733-265f-4918-a62e-026e64bc8384', creationDate: '2015-10-08T17:42:36.54Z', billingCycle: 'monthly' },
-      { id: 'b8fe2ddb-6e85-4f8b-a5ba-06c20ce6d6c5', creationDate: '2015-11-25T06:41:12Z', billingCycle: 'monthly' },
+      {
+        id: 'd6595733-265f-4918-a62e-026e64bc8384',
+        creationDate: '2015-10-08T17:42:36.54Z',
+        billingCycle: 'monthly',
+      },
+      {
+        id: 'b8fe2ddb-6e85-4f8b-a5ba-06c20ce6d6c5',
+        creationDate: '2015-11-25T06:41:12Z',
+        billingCycle: 'monthly',
+      },
     ],
   },
   {
@@ -760,7 +835,10 @@ export const seedCustomers: readonly CustomerFixture[] = [
     source: '002 ~2362-2385, ~14515',
     synthetic: ['id'],
     users: [
-      { ...admin('896d0ea6-4676-4aa2-81a6-6c61591d927d', 'fabrikamretail.onmicrosoft.com', 'Fabrikam admin'), synthetic: ['id'] },
+      {
+        ...admin('896d0ea6-4676-4aa2-81a6-6c61591d927d', 'fabrikamretail.onmicrosoft.com', 'Fabrikam admin'),
+        synthetic: ['id'],
+      },
     ],
     subscriptions: [
       active(
@@ -797,7 +875,13 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'adventureworkscsp.onmicrosoft.com',
     source: '002 ~9973-10003 (provisioning status example)',
     synthetic: ['companyName', 'domain'],
-    users: [admin('1c9ea1eb-1b92-4a98-9a63-8db0dae7167e', 'adventureworkscsp.onmicrosoft.com', 'Adventure Works admin')],
+    users: [
+      admin(
+        '1c9ea1eb-1b92-4a98-9a63-8db0dae7167e',
+        'adventureworkscsp.onmicrosoft.com',
+        'Adventure Works admin',
+      ),
+    ],
     subscriptions: [
       active(
         '34828C05-C16C-4D6F-9CFC-4D2650EF19A1',
@@ -819,7 +903,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'tailspintoyscsp.onmicrosoft.com',
     source: '002 ~11668-11735 (subscriptions by partner MPN id)',
     synthetic: ['companyName', 'domain'],
-    users: [admin('31d69261-4629-45b5-97f6-a2f0f972af3f', 'tailspintoyscsp.onmicrosoft.com', 'Tailspin Toys admin')],
+    users: [
+      admin('31d69261-4629-45b5-97f6-a2f0f972af3f', 'tailspintoyscsp.onmicrosoft.com', 'Tailspin Toys admin'),
+    ],
     subscriptions: [
       active(
         '42226ED6-070A-4E0F-B80C-4CDFB3E97AA7',
@@ -837,7 +923,9 @@ export const seedCustomers: readonly CustomerFixture[] = [
     domain: 'customer49bd2a7e.onmicrosoft.com',
     source: '002 ~12379 (audit record example)',
     synthetic: ['domain'],
-    users: [admin('3df28561-d913-4d49-bd20-34879dc53331', 'customer49bd2a7e.onmicrosoft.com', 'Customer admin')],
+    users: [
+      admin('3df28561-d913-4d49-bd20-34879dc53331', 'customer49bd2a7e.onmicrosoft.com', 'Customer admin'),
+    ],
     subscriptions: [
       active(
         '77bbfe36-5a7b-4975-b745-1c37aeb1ba1f',
@@ -873,20 +961,75 @@ export const seedCustomers: readonly CustomerFixture[] = [
 
 /** Reference D2: 14 topics, of which two are documented; the other twelve are synthetic. */
 export const supportTopics: readonly SupportTopicRecord[] = [
-  topic(32444667, 'Partner Center Issues', 'Office 365 questions from the CSP (Cloud Solution Provider) partners using Partner Center', 'Problèmes liés à l’Espace partenaires'),
-  topic(32444671, 'Cannot manage my profile', 'Issues that are related to errors or problems with managing a profile', 'Impossible de gérer mon profil'),
-  topic(32444672, 'Billing and invoices', 'Questions about invoices, charges and payment', 'Facturation et factures'),
-  topic(32444673, 'Customer account management', 'Adding customers, relationships and delegated administration', 'Gestion des comptes clients'),
-  topic(32444674, 'Subscription management', 'Changing, suspending or reactivating customer subscriptions', 'Gestion des abonnements'),
-  topic(32444675, 'Users and licenses', 'Creating users, resetting passwords and assigning licenses', 'Utilisateurs et licences'),
-  topic(32444676, 'Orders and purchases', 'Placing orders and problems with purchases', 'Commandes et achats'),
-  topic(32444677, 'Service health', 'Service incidents and advisories that affect customers', 'État du service'),
-  topic(32444678, 'Partner Center API', 'Errors and questions about the Partner Center REST API and SDK', 'API de l’Espace partenaires'),
+  topic(
+    32444667,
+    'Partner Center Issues',
+    'Office 365 questions from the CSP (Cloud Solution Provider) partners using Partner Center',
+    'Problèmes liés à l’Espace partenaires',
+  ),
+  topic(
+    32444671,
+    'Cannot manage my profile',
+    'Issues that are related to errors or problems with managing a profile',
+    'Impossible de gérer mon profil',
+  ),
+  topic(
+    32444672,
+    'Billing and invoices',
+    'Questions about invoices, charges and payment',
+    'Facturation et factures',
+  ),
+  topic(
+    32444673,
+    'Customer account management',
+    'Adding customers, relationships and delegated administration',
+    'Gestion des comptes clients',
+  ),
+  topic(
+    32444674,
+    'Subscription management',
+    'Changing, suspending or reactivating customer subscriptions',
+    'Gestion des abonnements',
+  ),
+  topic(
+    32444675,
+    'Users and licenses',
+    'Creating users, resetting passwords and assigning licenses',
+    'Utilisateurs et licences',
+  ),
+  topic(
+    32444676,
+    'Orders and purchases',
+    'Placing orders and problems with purchases',
+    'Commandes et achats',
+  ),
+  topic(
+    32444677,
+    'Service health',
+    'Service incidents and advisories that affect customers',
+    'État du service',
+  ),
+  topic(
+    32444678,
+    'Partner Center API',
+    'Errors and questions about the Partner Center REST API and SDK',
+    'API de l’Espace partenaires',
+  ),
   topic(32444679, 'Exchange Online', 'Mail flow, mailboxes and Exchange administration', 'Exchange Online'),
   topic(32444680, 'SharePoint and OneDrive', 'Sites, storage and file sharing', 'SharePoint et OneDrive'),
   topic(32444681, 'Microsoft Teams', 'Meetings, calling and Teams administration', 'Microsoft Teams'),
-  topic(32444682, 'Security and compliance', 'Identity protection, compliance and data governance', 'Sécurité et conformité'),
-  topic(32444683, 'Incentives and programs', 'CSP program requirements and partner incentives', 'Incitations et programmes'),
+  topic(
+    32444682,
+    'Security and compliance',
+    'Identity protection, compliance and data governance',
+    'Sécurité et conformité',
+  ),
+  topic(
+    32444683,
+    'Incentives and programs',
+    'CSP program requirements and partner incentives',
+    'Incitations et programmes',
+  ),
 ];
 
 function topic(id: number, name: string, description: string, french: string): SupportTopicRecord {
@@ -988,7 +1131,9 @@ export const seedAuditRecords: readonly AuditRecord[] = [
     resourceNewValue: JSON.stringify({
       Id: null,
       ReferenceCustomerId: '49bd2a7e-0776-487d-99f6-e7536fb82049',
-      LineItems: [{ OfferId: '5C9FD4CC-EDCE-44A8-8E91-07DF09744609', FriendlyName: 'Office 365 Business', Quantity: 2 }],
+      LineItems: [
+        { OfferId: '5C9FD4CC-EDCE-44A8-8E91-07DF09744609', FriendlyName: 'Office 365 Business', Quantity: 2 },
+      ],
     }),
     operationType: 'create_order',
     operationDate: '2016-05-10T18:34:37.5980461Z',

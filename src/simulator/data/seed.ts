@@ -1,19 +1,16 @@
 import { addMs, DAY_MS } from '../clock';
 import { stableGuid } from '../prng';
-import type {
-  CustomerData,
-  CustomerRecord,
-  OrderRecord,
-  SubscriptionRecord,
-  UserRecord,
-} from './records';
+import type { CustomerData, CustomerRecord, OrderRecord, SubscriptionRecord, UserRecord } from './records';
 import type { CustomerFixture, OrderFixture, SubscriptionFixture, UserFixture } from './seed-data';
 
 /**
  * Turns fixtures (seed data and generated customers) into records. Relative facts are resolved against
  * the moment the simulator starts: deletion times, and when pending provisioning completes.
  */
-export type CustomerProfileFixture = Omit<CustomerFixture, 'users' | 'subscriptions' | 'orders' | 'source' | 'synthetic'>;
+export type CustomerProfileFixture = Omit<
+  CustomerFixture,
+  'users' | 'subscriptions' | 'orders' | 'source' | 'synthetic'
+>;
 export type CustomerContentFixture = Pick<CustomerFixture, 'users' | 'subscriptions' | 'orders'>;
 
 export interface LoadContext {
@@ -68,7 +65,9 @@ function userRecord(fixture: UserFixture, context: LoadContext): UserRecord {
     displayName: fixture.displayName,
     usageLocation: fixture.usageLocation,
     state: deleted ? 'inactive' : 'active',
-    softDeletionTime: deleted ? addMs(context.startedAt, -(fixture.deletedDaysAgo as number) * DAY_MS) : undefined,
+    softDeletionTime: deleted
+      ? addMs(context.startedAt, -(fixture.deletedDaysAgo as number) * DAY_MS)
+      : undefined,
     roleIds: [...(fixture.roleIds ?? [])],
   };
 }

@@ -49,7 +49,10 @@ export class SimStore {
 }
 
 export function createStore(options: { extraCustomers: number } & LoadContext): SimStore {
-  const seeded = seedCustomers.map((fixture) => ({ customer: customerRecord(fixture), content: () => fixture }));
+  const seeded = seedCustomers.map((fixture) => ({
+    customer: customerRecord(fixture),
+    content: () => fixture,
+  }));
   const generated = Array.from({ length: options.extraCustomers }, (_, index) => {
     const { profile, content } = generatedCustomer(index);
     return { customer: customerRecord(profile), content };

@@ -49,7 +49,11 @@ describe('generated extra customers', () => {
       const users = await api.get(`/v1/customers/${last.id}/users`);
       expect(users.status).toBe(200);
       expect(users.body.items[0].userPrincipalName).toBe(`admin@${last.companyProfile.domain}`);
-      const filter = filterParam({ Field: 'Domain', Value: last.companyProfile.domain, Operator: 'starts_with' });
+      const filter = filterParam({
+        Field: 'Domain',
+        Value: last.companyProfile.domain,
+        Operator: 'starts_with',
+      });
       expect((await api.get(`/v1/customers?filter=${filter}`)).body.items).toEqual([last]);
     } finally {
       await simulator.close();

@@ -31,9 +31,9 @@ describe('the seed data of reference §8', () => {
     const dakota = seedCustomers.find((customer) => customer.domain === 'dakotamall.onmicrosoft.com');
     const names = dakota?.users.map((user) => user.displayName);
     expect(names).toEqual(expect.arrayContaining(['Dakota mall', 'JohnDoe']));
-    expect(dakota?.users.filter((user) => user.deletedDaysAgo !== undefined).map((user) => user.deletedDaysAgo)).toEqual([
-      2, 27,
-    ]);
+    expect(
+      dakota?.users.filter((user) => user.deletedDaysAgo !== undefined).map((user) => user.deletedDaysAgo),
+    ).toEqual([2, 27]);
   });
 
   it('has 14 support topics and service requests that name existing topics', () => {
