@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+
+/**
+ * The Playground's web page, driven by headless Chromium (the Debian package; Playwright never downloads
+ * a browser here). Everything the tests touch in the page goes through the selectors below, so a new
+ * Playground release that changes its DOM breaks one file.
+ *
+ * Selectors, and where they come from:
+ * - compose box:  `[contenteditable="true"][role="textbox"]` — the Playground's Lexical editor
+ * - send button:  role `button`, name `Send Message` (its aria-label)
+ * - a card:       `.ac-adaptiveCard` — the root the Adaptive Cards JS renderer gives every card
+ * - a card button: role `button` with the action's title, inside the card (the renderer sets aria-label = title)
+ * - the message of an invoke response (`application/vnd.microsoft.activity.message`): plain text on the page
+ */
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return !['http:', 'https:', 'ws:', 'wss:'].includes(protocol) || LOOPBACK_HOSTS.has(hostname);
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 20_000 });
+}
+
+export class PlaygroundPage {
+  /** Requests the page tried to make off this machine (web fonts from the Office CDN), all refused. */
+  readonly blockedRequests: string[] = [];
+
+  private constructor(readonly page: Page) {}
+
+  /**
+   * Opens the Playground at `url` (offline: every non-loopback request is aborted) and waits for the compose box.
+   * The page is 1280×800 CSS pixels unless `display` says otherwise.
+   */
+  static async open(
+    browser: Browser,
+    url: string,
+    timeoutMs: number,
+    display: Pick<BrowserContextOptions, 'viewport' | 'deviceScaleFactor'> = {},
+  ): Promise<PlaygroundPage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...display });
+    const playground = new PlaygroundPage(page);
+    await page.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (isLocal(requested)) return route.continue();
+      playground.blockedRequests.push(requested);
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    await playground.composeBox().waitFor({ state: 'visible', timeout: timeoutMs });
+    return playground;
+  }
+
+  composeBox(): Locator {
+    return this.page.locator('[contenteditable="true"][role="textbox"]');
+  }
+
+  /** Types `text` in the compose box and presses the send button. */
+  async send(text: string, timeoutMs: number): Promise<void> {
+    const box = this.composeBox();
+    await box.click({ timeout: timeoutMs });
+    await this.page.keyboard.type(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click({ timeout: timeoutMs });
+  }
+
+  /** The Adaptive Cards on the page that show every one of `texts` (case-insensitive substrings). */
+  cards(...texts: string[]): Locator {
+    return texts.reduce(
+      (cards, text) => cards.filter({ hasText: text }),
+      this.page.locator('.ac-adaptiveCard'),
+    );
+  }
+
+  /** Waits until the last card showing every one of `texts` is visible, and returns it. */
+  async waitForCard(texts: string[], timeoutMs: number): Promise<Locator> {
+    const card = this.cards(...texts).last();
+    await card.waitFor({ state: 'visible', timeout: timeoutMs }).catch((error: Error) => {
+      throw new Error(
+        `no visible Adaptive Card showing ${texts.map((text) => `"${text}"`).join(' and ')}: ${error.message.split('\n')[0]}`,
+      );
+    });
+    return card;
+  }
+
+  /** Waits until `text` is visible anywhere on the page. */
+  async waitForText(text: string, timeoutMs: number): Promise<void> {
+    await this.page
+      .getByText(text, { exact: false })
+      .last()
+      .waitFor({ state: 'visible', timeout: timeoutMs })
+      .catch((error: Error) => {
+        throw new Error(`"${text}" did not appear on the page: ${error.message.split('\n')[0]}`);
+      });
+  }
+
+  /** The row of a card (the innermost container) that shows `text` and a button named `button`. */
+  row(card: Locator, text: string, button: string): Locator {
+    return card
+      .locator('.ac-container')
+      .filter({ hasText: text })
+      .filter({ has: this.page.getByRole('button', { name: button, exact: true }) })
+      .last();
+  }
+
+  /** The texts of every Adaptive Card on the page, for failure messages. */
+  async cardTexts(): Promise<string[]> {
+    return this.page.locator('.ac-adaptiveCard').allInnerTexts();
+  }
+}
