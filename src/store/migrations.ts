@@ -56,4 +56,29 @@ export const migrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_reject_change();
     `,
   },
+  {
+    version: 3,
+    name: 'one-time operations',
+    // A confirmation card's operation id, claimed once: who ran it, when, and how it ended. Never a password.
+    sql: `
+      CREATE TABLE one_time_operations (
+        id text PRIMARY KEY,
+        kind text NOT NULL,
+        customer_id text NOT NULL,
+        target_user_id text NOT NULL,
+        context jsonb NOT NULL DEFAULT '{}',
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        status text NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'claimed', 'succeeded', 'failed', 'refused')),
+        claimed_by text,
+        claimed_by_name text,
+        claimed_at timestamptz,
+        completed_at timestamptz,
+        outcome jsonb
+      );
+      CREATE INDEX one_time_operations_created_at ON one_time_operations (created_at);
+    `,
+  },
 ];

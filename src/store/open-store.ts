@@ -2,6 +2,7 @@ import { createLogger, type Logger } from '../log';
 import { createAuditLog } from './audit-log';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { createOneTimeOperations } from './one-time-operations';
 import { openPgliteExecutor } from './pglite-executor';
 import { openPostgresExecutor } from './postgres-executor';
 import type { SqlExecutor } from './sql-executor';
@@ -39,6 +40,7 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
     engine: db.engine,
     state: createStateRepository(db),
     audit: createAuditLog(db),
+    operations: createOneTimeOperations(db),
     async ping() {
       await db.query('SELECT 1');
     },

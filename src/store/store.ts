@@ -70,10 +70,66 @@ export interface AuditLog {
   query(query: AuditQuery): Promise<AuditRecord[]>;
 }
 
+/** Where a one-time operation stands: waiting for its confirmation, being carried out, or finished. */
+export type OneTimeOperationStatus = 'pending' | 'claimed' | 'succeeded' | 'failed' | 'refused';
+export type OneTimeOperationResult = Extract<OneTimeOperationStatus, 'succeeded' | 'failed' | 'refused'>;
+
+/** Short, non-secret facts kept with an operation (display name, UPN, where its card was shown). Never a password. */
+export type OperationFacts = Record<string, string | number | boolean>;
+
+export interface NewOneTimeOperation {
+  /** What it does, e.g. 'user.resetPassword'. */
+  kind: string;
+  customerId: string;
+  targetUserId: string;
+  facts: OperationFacts;
+  /** Object id of the agent who asked for the confirmation card. */
+  createdBy: string;
+  /** After this, the confirmation is refused as expired. */
+  expiresAt: Date;
+}
+
+export interface OneTimeOperation extends NewOneTimeOperation {
+  /** Opaque id carried by the confirmation card. */
+  id: string;
+  createdAt: Date;
+  status: OneTimeOperationStatus;
+  claimedBy?: string;
+  claimedByName?: string;
+  claimedAt?: Date;
+  completedAt?: Date;
+  /** How it ended: error code, Partner Center request id, refusal reason. Never a password. */
+  outcome?: OperationFacts;
+}
+
+export type OperationClaim =
+  | { claimed: true; operation: OneTimeOperation }
+  | { claimed: false; reason: 'unknown' }
+  | { claimed: false; reason: 'expired' | 'taken'; operation: OneTimeOperation };
+
+/**
+ * Operations that must happen at most once (a password reset, a restore), keyed by the id their confirmation
+ * card carries. Claiming is one conditional update, so of two concurrent claims exactly one wins.
+ */
+export interface OneTimeOperations {
+  create(operation: NewOneTimeOperation): Promise<OneTimeOperation>;
+  find(id: string): Promise<OneTimeOperation | undefined>;
+  /** pending and not expired → claimed by `actor` at `now`; anything else says why not. */
+  claim(id: string, actor: { id: string; name?: string }, now: Date): Promise<OperationClaim>;
+  /** claimed → the result; an operation that is not claimed is left as it is (returns undefined). */
+  complete(
+    id: string,
+    result: OneTimeOperationResult,
+    outcome: OperationFacts,
+    now: Date,
+  ): Promise<OneTimeOperation | undefined>;
+}
+
 export interface Store {
   readonly engine: 'pglite' | 'postgres';
   readonly state: StateRepository;
   readonly audit: AuditLog;
+  readonly operations: OneTimeOperations;
   /** Resolves when the database answers a trivial query (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

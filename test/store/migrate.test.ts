@@ -71,6 +71,7 @@ describe.each(engines)('migrations on %s', (engine) => {
       expect(tables.rows.map((row) => row.table_name)).toEqual([
         'audit_log',
         'bot_state',
+        'one_time_operations',
         'schema_migrations',
       ]);
     } finally {
