@@ -1,11 +1,12 @@
 import { createTokenProvider } from './api/create-token-provider';
 import { PartnerCenterClient } from './api/partner-center-client';
 import { buildApp } from './app';
-import { loadRoleAssignments } from './auth/role-assignments';
+import { loadRoleAssignments, type RoleAssignments } from './auth/role-assignments';
 import { BotStateStorage } from './bot/bot-state-storage';
 import { type Config, ConfigError, describeConfig, loadConfig, readEnvironment } from './config';
 import { createLogger, type Logger } from './log';
 import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 
 /**
  * `npm run bot`: the bot alone, configured only by the environment (and .env).
@@ -27,6 +28,21 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     dataDir: config.store.dataDir,
     logger,
   });
+  try {
+    return await startOnStore(config, logger, store, assignments, started);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function startOnStore(
+  config: Config,
+  logger: Logger,
+  store: Store,
+  assignments: RoleAssignments,
+  started: number,
+): Promise<RunningBot> {
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.partnerCenter.baseUrl,
     tokens: createTokenProvider(

@@ -31,7 +31,12 @@ function startPlayground(botUrl: string, port: number): ChildProcess {
       '--disable-telemetry',
     ],
     {
-      env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG, BROWSER: 'none' },
+      env: {
+        ...process.env,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG,
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve('.playground/playground.log'),
+        TEAMSAPPTESTER_BROWSER: 'none',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

@@ -2,11 +2,20 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Authorizer, DenialReason } from '../auth/authorizer';
 import type { Permission } from '../auth/roles';
-import { AppError, errorCodeOf, isAppError } from '../errors';
+import { AppError, errorCodeOf, isAppError, userMessageFor } from '../errors';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import { normalizeCommandText, parseCommand, suggestCommand } from './command-text';
-import { cardResponse, denialCard, errorCard, originalError, sendCard, unknownCommandCard } from './replies';
+import {
+  cardResponse,
+  denialCard,
+  errorCard,
+  messageResponse,
+  originalError,
+  sendCard,
+  textFor,
+  unknownCommandCard,
+} from './replies';
 import type { ActionOutcome, CardActionRoute, CommandRoute, HandlerTurn } from './routes';
 import { type TurnInfo, turnInfo } from './turn-info';
 
@@ -78,7 +87,7 @@ export class Router {
         correlationId: info.correlationId,
       });
       if (!decision.allowed) return cardResponse(denialCard(decision.reason, info));
-      return cardResponse(errorCard(cardActionInvalid(verb), info));
+      return staleButtonResponse(info);
     }
 
     const access = await this.authorize(context, dialogs, info, route.permission, route.verb);
@@ -92,7 +101,7 @@ export class Router {
         'card action data rejected',
       );
       await this.recordFailure(info, route.verb, cardActionInvalid(verb));
-      return cardResponse(errorCard(cardActionInvalid(verb), info));
+      return staleButtonResponse(info);
     }
     try {
       const result = await route.run(turn, data.data);
@@ -168,6 +177,14 @@ export class Router {
         this.logger.error({ correlationId: info.correlationId, err: auditError }, 'audit append failed'),
       );
   }
+}
+
+/** A button the bot does not (or no longer) understands: say so, and leave the card as it is. */
+function staleButtonResponse(info: TurnInfo): AdaptiveCardInvokeResponse {
+  const text = textFor(info);
+  return messageResponse(
+    `${userMessageFor('CARD_ACTION_INVALID')} ${text.t('error.reference', { correlationId: info.correlationId })}`,
+  );
 }
 
 function cardActionInvalid(verb: string): AppError {
