@@ -1,6 +1,6 @@
 import { buildAuditQuery, pageSize } from '../../src/store/audit-log';
 import type { AuditEntry, AuditRecord } from '../../src/store/store';
-import { engines, type Harness, openHarness, uniquePrefix } from './engines';
+import { engines, type Harness, inSchema, openHarness, postgresUrl, uniquePrefix } from './engines';
 
 describe('audit query building', () => {
   it('combines every filter with AND, newest first, with the page size as the last parameter', () => {
@@ -175,23 +175,26 @@ describe.each(engines)('audit log on %s', (engine) => {
   });
 
   it('orders ids as numbers when they gain a digit (…998, 999, 1000, 1001…)', async () => {
-    // Move the id sequence (forward only, so other tests sharing the server are unaffected) to just below a power of ten.
-    const { rows } = await harness.db.query<{ next: string }>(
-      `SELECT (10 ^ (length(nextval('audit_log_id_seq')::text) + 1) - 3)::bigint::text AS next`,
-    );
-    await harness.db.query(`SELECT setval('audit_log_id_seq', $1::bigint)`, [rows[0]?.next]);
-    // Other test runs may share the server and take sequence values too: append until the digit boundary is crossed.
-    const appended: string[] = [];
-    const lengths = () => new Set(appended.map((id) => id.length));
-    while ((lengths().size < 2 || appended.length < 6) && appended.length < 200) {
-      appended.push((await harness.store.audit.append(entry())).id);
-    }
-    expect(lengths().size).toBe(2);
-    appended.splice(0, appended.length - 8);
+    // On PostgreSQL the ids come from a schema of this test's own, so that runs sharing the server (and the
+    // server's persistent sequence) cannot interfere; the shared PGlite instance is this file's alone.
+    const schema = uniquePrefix('digits').replace('-', '_');
+    if (engine === 'postgres') await harness.db.exec(`CREATE SCHEMA ${schema}`);
+    const own =
+      engine === 'postgres' ? await openHarness(engine, inSchema(postgresUrl ?? '', schema)) : harness;
+    try {
+      await own.db.query(`SELECT setval('audit_log_id_seq', 997)`);
+      const appended: string[] = [];
+      for (let index = 0; index < 6; index += 1) appended.push((await own.store.audit.append(entry())).id);
+      expect(appended).toEqual(['998', '999', '1000', '1001', '1002', '1003']);
 
-    const firstPage = await harness.store.audit.query({ customerId, limit: 4 });
-    const secondPage = await harness.store.audit.query({ customerId, limit: 4, before: firstPage[3]?.id });
-    expect(new Set([...firstPage, ...secondPage].map((record) => record.id.length)).size).toBe(2);
-    expect([...firstPage, ...secondPage].map((record) => record.id)).toEqual([...appended].reverse());
+      const firstPage = await own.store.audit.query({ customerId, limit: 4 });
+      const secondPage = await own.store.audit.query({ customerId, limit: 4, before: firstPage[3]?.id });
+      expect([...firstPage, ...secondPage].map((record) => record.id)).toEqual([...appended].reverse());
+    } finally {
+      if (own !== harness) {
+        await own.store.close();
+        await harness.db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      }
+    }
   });
 });
