@@ -81,4 +81,58 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX one_time_operations_created_at ON one_time_operations (created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'approval requests',
+    // One table for every approval kind; the partial unique index keeps one open request per kind and target.
+    sql: `
+      CREATE TABLE approval_requests (
+        id text PRIMARY KEY,
+        kind text NOT NULL,
+        status text NOT NULL CHECK (status IN
+          ('pending', 'approved', 'executing', 'done', 'failed', 'rejected', 'cancelled', 'expired')),
+        requester_id text NOT NULL,
+        requester_name text,
+        requester_teams_id text,
+        requester_conversation jsonb NOT NULL,
+        locale text NOT NULL,
+        customer_id text NOT NULL,
+        subscription_id text,
+        target_user_id text,
+        etag text,
+        reason text NOT NULL,
+        facts jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        decided_by text,
+        decided_by_name text,
+        decided_at timestamptz,
+        decision_comment text,
+        started_at timestamptz,
+        completed_at timestamptz,
+        error_code text,
+        result jsonb,
+        cards jsonb NOT NULL DEFAULT '[]'
+      );
+      CREATE UNIQUE INDEX approval_requests_one_open ON approval_requests
+        (kind, customer_id, COALESCE(subscription_id, ''), COALESCE(target_user_id, ''))
+        WHERE status IN ('pending', 'approved', 'executing');
+      CREATE INDEX approval_requests_status ON approval_requests (status, expires_at);
+      CREATE INDEX approval_requests_requester ON approval_requests (requester_id, created_at);
+
+      CREATE TABLE bot_settings (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        updated_by text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+
+      CREATE TABLE approver_directory (
+        aad_object_id text PRIMARY KEY,
+        teams_user_id text NOT NULL,
+        name text,
+        seen_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from '../log';
+import { createApprovalRepository } from './approvals';
 import { createAuditLog } from './audit-log';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
@@ -40,6 +41,7 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
     engine: db.engine,
     state: createStateRepository(db),
     audit: createAuditLog(db),
+    approvals: createApprovalRepository(db),
     operations: createOneTimeOperations(db),
     async ping() {
       await db.query('SELECT 1');

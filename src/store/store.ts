@@ -1,3 +1,5 @@
+import type { ApprovalRepository } from './approvals';
+
 /**
  * The store: one SQL schema, two engines (embedded PGlite, or a PostgreSQL server through `pg`).
  * Everything above this file talks to the repositories below, never to an engine.
@@ -129,6 +131,8 @@ export interface Store {
   readonly engine: 'pglite' | 'postgres';
   readonly state: StateRepository;
   readonly audit: AuditLog;
+  /** Approval requests of every kind, the approvals channel, the approvers met. */
+  readonly approvals: ApprovalRepository;
   readonly operations: OneTimeOperations;
   /** Resolves when the database answers a trivial query (for /readyz). */
   ping(): Promise<void>;

@@ -69,7 +69,10 @@ describe.each(engines)('migrations on %s', (engine) => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
       );
       expect(tables.rows.map((row) => row.table_name)).toEqual([
+        'approval_requests',
+        'approver_directory',
         'audit_log',
+        'bot_settings',
         'bot_state',
         'one_time_operations',
         'schema_migrations',
