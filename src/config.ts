@@ -21,6 +21,25 @@ const optionalText = z
 const guidText = (name: string) =>
   optionalText.refine((value) => value === undefined || guid.test(value), `${name} must be a GUID`);
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+/** Where the portal shows a customer's service requests; `{customerId}` is replaced by the tenant id. */
+export const DEFAULT_PORTAL_SERVICE_REQUESTS_URL =
+  'https://partner.microsoft.com/dashboard/v2/customers/{customerId}/servicemanagementpage';
+
+const booleanText = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(value), {
+      message: `${name} must be true or false`,
+    })
+    .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -48,6 +67,19 @@ const environmentSchema = z.object({
 
   RBAC_CONFIG: optionalText,
   ALLOWED_TENANT_IDS: optionalText,
+
+  SERVICE_REQUESTS_LEGACY_API: booleanText('SERVICE_REQUESTS_LEGACY_API').default(true),
+  PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_PORTAL_SERVICE_REQUESTS_URL)
+    .refine(
+      (value) => /^https:\/\/[^\s/]+\/\S*\{customerId\}/.test(value),
+      'PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL must be an https:// URL containing {customerId}',
+    ),
+  PROVISIONING_STATUS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  WATCH_POLL_INTERVAL_MS: milliseconds(1000, DAY_MS, 5 * MINUTE_MS),
+  WATCH_GIVE_UP_AFTER_MS: milliseconds(MINUTE_MS, 30 * DAY_MS, DAY_MS),
 });
 
 export type IdentityMode = 'dev' | 'production';
@@ -71,6 +103,22 @@ export interface PartnerCenterSettings {
   simulatorMode: boolean;
 }
 
+/** Service requests: the legacy create and support-topic routes (reference §7 D2/D3) and the portal fallback. */
+export interface TicketSettings {
+  /** False: never call D2/D3, send agents to the portal instead. */
+  legacyApi: boolean;
+  /** Portal page of a customer's service requests, with a `{customerId}` placeholder. */
+  portalServiceRequestsUrl: string;
+}
+
+/** Subscription provisioning status and "Notify me when ready" watches. */
+export interface ProvisioningSettings {
+  /** Provisioning-status calls in flight at once for one subscription list. */
+  statusConcurrency: number;
+  watchPollIntervalMs: number;
+  watchGiveUpAfterMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -82,6 +130,8 @@ export interface Config {
   store: { databaseUrl?: string; dataDir: string };
   rbacConfigPath: string;
   allowedTenantIds: string[];
+  tickets: TicketSettings;
+  provisioning: ProvisioningSettings;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +212,12 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   if (!existsSync(rbacConfigPath))
     problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
 
+  if (settings.WATCH_GIVE_UP_AFTER_MS < settings.WATCH_POLL_INTERVAL_MS) {
+    problems.push(
+      `WATCH_GIVE_UP_AFTER_MS: ${settings.WATCH_GIVE_UP_AFTER_MS} is shorter than WATCH_POLL_INTERVAL_MS (${settings.WATCH_POLL_INTERVAL_MS}): a watch would give up before its first check`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -179,6 +235,15 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     store: Object.freeze({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR }),
     rbacConfigPath,
     allowedTenantIds: Object.freeze(allowedTenantIds) as string[],
+    tickets: Object.freeze({
+      legacyApi: settings.SERVICE_REQUESTS_LEGACY_API,
+      portalServiceRequestsUrl: settings.PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL,
+    }),
+    provisioning: Object.freeze({
+      statusConcurrency: settings.PROVISIONING_STATUS_CONCURRENCY,
+      watchPollIntervalMs: settings.WATCH_POLL_INTERVAL_MS,
+      watchGiveUpAfterMs: settings.WATCH_GIVE_UP_AFTER_MS,
+    }),
   });
 }
 
@@ -261,5 +326,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.store.databaseUrl ? 'postgres' : `pglite (${config.store.dataDir})`,
     rbacConfig: config.rbacConfigPath,
     allowedTenants: config.allowedTenantIds.length,
+    serviceRequestsLegacyApi: config.tickets.legacyApi,
+    watchPollIntervalMs: config.provisioning.watchPollIntervalMs,
   };
 }

@@ -1,4 +1,11 @@
-import { ConfigError, DEV_RBAC_CONFIG, describeConfig, isLoopbackHost, loadConfig } from '../src/config';
+import {
+  ConfigError,
+  DEFAULT_PORTAL_SERVICE_REQUESTS_URL,
+  DEV_RBAC_CONFIG,
+  describeConfig,
+  isLoopbackHost,
+  loadConfig,
+} from '../src/config';
 
 const appId = '11111111-2222-4333-8444-555555555555';
 const tenant = 'a5c1a2d3-0b7e-4c51-9f3e-6d2c8f1b4e70';
@@ -104,5 +111,79 @@ describe('configuration', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
       expect(isLoopbackHost(host)).toBe(true);
     for (const host of ['0.0.0.0', '10.0.0.1', 'example.com', '::']) expect(isLoopbackHost(host)).toBe(false);
+  });
+});
+
+describe('service request and provisioning settings', () => {
+  const simulator = { PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' };
+
+  it('defaults to the legacy service-request API, a 5-minute watch poll, a one-day give-up and 4 parallel status reads', () => {
+    const config = loadConfig(simulator);
+    expect(config.tickets).toEqual({
+      legacyApi: true,
+      portalServiceRequestsUrl: DEFAULT_PORTAL_SERVICE_REQUESTS_URL,
+    });
+    expect(config.provisioning).toEqual({
+      statusConcurrency: 4,
+      watchPollIntervalMs: 300_000,
+      watchGiveUpAfterMs: 86_400_000,
+    });
+    expect(Object.isFrozen(config.tickets) && Object.isFrozen(config.provisioning)).toBe(true);
+  });
+
+  it.each([
+    ['false', false],
+    ['OFF', false],
+    ['0', false],
+    ['no', false],
+    ['true', true],
+    ['On', true],
+    ['1', true],
+  ])('reads SERVICE_REQUESTS_LEGACY_API=%s as %s', (value, expected) => {
+    expect(loadConfig({ ...simulator, SERVICE_REQUESTS_LEGACY_API: value }).tickets.legacyApi).toBe(expected);
+  });
+
+  it('takes the watch timing and the portal page from the environment', () => {
+    const config = loadConfig({
+      ...simulator,
+      WATCH_POLL_INTERVAL_MS: '900000',
+      WATCH_GIVE_UP_AFTER_MS: '3600000',
+      PROVISIONING_STATUS_CONCURRENCY: '8',
+      PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL: 'https://portal.example/customers/{customerId}/support',
+    });
+    expect(config.provisioning).toEqual({
+      statusConcurrency: 8,
+      watchPollIntervalMs: 900_000,
+      watchGiveUpAfterMs: 3_600_000,
+    });
+    expect(config.tickets.portalServiceRequestsUrl).toBe(
+      'https://portal.example/customers/{customerId}/support',
+    );
+  });
+
+  it('reports every invalid setting at once', () => {
+    const problems = problemsOf({
+      ...simulator,
+      SERVICE_REQUESTS_LEGACY_API: 'maybe',
+      PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL: 'http://partner.example/customers/{customerId}',
+      PROVISIONING_STATUS_CONCURRENCY: '0',
+      WATCH_POLL_INTERVAL_MS: '10',
+      WATCH_GIVE_UP_AFTER_MS: 'soon',
+    }).join('\n');
+    expect(problems).toMatch(/SERVICE_REQUESTS_LEGACY_API must be true or false/);
+    expect(problems).toMatch(
+      /PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL must be an https:\/\/ URL containing \{customerId\}/,
+    );
+    expect(problems).toMatch(/PROVISIONING_STATUS_CONCURRENCY/);
+    expect(problems).toMatch(/WATCH_POLL_INTERVAL_MS/);
+    expect(problems).toMatch(/WATCH_GIVE_UP_AFTER_MS/);
+  });
+
+  it('refuses a give-up time shorter than the poll interval', () => {
+    expect(
+      problemsOf({ ...simulator, WATCH_POLL_INTERVAL_MS: '600000', WATCH_GIVE_UP_AFTER_MS: '300000' }).join(
+        '\n',
+      ),
+    ).toMatch(/WATCH_GIVE_UP_AFTER_MS: 300000 is shorter than WATCH_POLL_INTERVAL_MS \(600000\)/);
   });
 });

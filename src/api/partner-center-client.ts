@@ -14,7 +14,13 @@ import type {
   SubscriptionProvisioningStatus,
   SupportTopic,
 } from './models';
-import type { CallContext, CustomerSearchField, PageRequest, PartnerCenter } from './partner-center';
+import type {
+  CallContext,
+  CustomerSearchField,
+  NewServiceRequest,
+  PageRequest,
+  PartnerCenter,
+} from './partner-center';
 import { defaultReadCacheOptions, ReadCache } from './read-cache';
 import {
   type Collection,
@@ -349,7 +355,7 @@ export class PartnerCenterClient implements PartnerCenter {
   async createServiceRequest(
     ctx: CallContext,
     agentLocale: string,
-    request: { title: string; description: string; severity: string; supportTopicId: string },
+    request: NewServiceRequest,
   ): Promise<ServiceRequest> {
     if (!SEVERITIES.has(request.severity)) {
       throw new AppError('INPUT_INVALID', 'severity must be critical, moderate or minimal', {
@@ -368,6 +374,9 @@ export class PartnerCenterClient implements PartnerCenter {
         description: requiredText('description', request.description),
         severity: request.severity,
         supportTopicId: requiredText('supportTopicId', request.supportTopicId),
+        ...(request.notes?.length
+          ? { notes: request.notes.map((note) => ({ text: requiredText('note', note) })) }
+          : {}),
         attributes: { objectType: 'ServiceRequest' },
       },
       read: readServiceRequest,

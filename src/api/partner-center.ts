@@ -18,6 +18,14 @@ export interface CallContext {
 
 export type CustomerSearchField = 'CompanyName' | 'Domain';
 
+export interface NewServiceRequest {
+  title: string;
+  description: string;
+  severity: string;
+  supportTopicId: string;
+  notes?: string[];
+}
+
 export interface PageRequest {
   size?: number;
   /** The opaque continuation of a previous page (from Page.continuationToken). */
@@ -68,10 +76,11 @@ export interface PartnerCenter {
   ): Promise<Subscription>;
 
   listSupportTopics(ctx: CallContext): Promise<SupportTopic[]>;
+  /** `notes`: extra information sent with the request (reference D3: "an optional collection of Notes"). */
   createServiceRequest(
     ctx: CallContext,
     agentLocale: string,
-    request: { title: string; description: string; severity: string; supportTopicId: string },
+    request: NewServiceRequest,
   ): Promise<ServiceRequest>;
   listServiceRequests(ctx: CallContext, customerId: string): Promise<ServiceRequest[]>;
   getServiceRequest(ctx: CallContext, serviceRequestId: string): Promise<ServiceRequest>;

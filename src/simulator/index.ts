@@ -33,6 +33,8 @@ export interface SimulatorOptions {
   etagMismatchStatus?: EtagMismatchStatus;
   /** How long provisioning stays pending after a change. Default 15 minutes (reference §3.8). */
   provisioningDelayMs?: number;
+  /** Subscriptions whose pending provisioning ends `failed` when the delay has passed (default: all succeed). */
+  provisioningFailures?: readonly string[];
 }
 
 export interface RunningSimulator {
@@ -58,6 +60,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     config: {
       paging: { defaultSize: 100, maxSize: 500 },
       provisioningDelayMs,
+      provisioningFailures: new Set((options.provisioningFailures ?? []).map((id) => id.toLowerCase())),
       etagMismatchStatus: options.etagMismatchStatus ?? 400,
     },
     store: createStore({

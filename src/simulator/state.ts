@@ -9,6 +9,8 @@ export interface SimulatorConfig {
   paging: PagingLimits;
   /** How long a subscription change stays `pending` in provisioning status. */
   provisioningDelayMs: number;
+  /** Subscription ids (lower case) whose pending provisioning ends `failed` instead of `success`. */
+  provisioningFailures: ReadonlySet<string>;
   etagMismatchStatus: EtagMismatchStatus;
 }
 

@@ -82,6 +82,39 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'provisioning watches',
+    // "Notify me when ready": who asked, where to answer, what to poll. A claim (claimed_by, claimed_at) is
+    // taken by one conditional update, and only the holder of the current claim may end the watch, so two bot
+    // instances sharing the database never notify twice.
+    sql: `
+      CREATE TABLE provisioning_watches (
+        id text PRIMARY KEY,
+        requester_id text NOT NULL,
+        requester_name text,
+        conversation_reference jsonb NOT NULL,
+        locale text NOT NULL,
+        customer_id text NOT NULL,
+        customer_name text,
+        subscription_id text NOT NULL,
+        subscription_name text,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        next_check_at timestamptz NOT NULL,
+        checks integer NOT NULL DEFAULT 0,
+        last_checked_at timestamptz,
+        status text NOT NULL DEFAULT 'watching' CHECK (status IN ('watching', 'notified', 'gave_up')),
+        final_status text,
+        claimed_by text,
+        claimed_at timestamptz,
+        completed_at timestamptz
+      );
+      CREATE UNIQUE INDEX provisioning_watches_one_active ON provisioning_watches
+        (requester_id, customer_id, subscription_id) WHERE status = 'watching';
+      CREATE INDEX provisioning_watches_due ON provisioning_watches (next_check_at) WHERE status = 'watching';
+    `,
+  },
+  {
     version: 5,
     name: 'approval requests',
     // One table for every approval kind; the partial unique index keeps one open request per kind and target.

@@ -6,6 +6,7 @@ import { migrations } from './migrations';
 import { createOneTimeOperations } from './one-time-operations';
 import { openPgliteExecutor } from './pglite-executor';
 import { openPostgresExecutor } from './postgres-executor';
+import { createProvisioningWatches } from './provisioning-watches';
 import type { SqlExecutor } from './sql-executor';
 import { createStateRepository } from './state-repository';
 import type { Store } from './store';
@@ -43,6 +44,7 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
     audit: createAuditLog(db),
     approvals: createApprovalRepository(db),
     operations: createOneTimeOperations(db),
+    provisioningWatches: createProvisioningWatches(db),
     async ping() {
       await db.query('SELECT 1');
     },

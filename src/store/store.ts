@@ -1,4 +1,5 @@
 import type { ApprovalRepository } from './approvals';
+import type { ProvisioningWatches } from './provisioning-watches';
 
 /**
  * The store: one SQL schema, two engines (embedded PGlite, or a PostgreSQL server through `pg`).
@@ -134,6 +135,8 @@ export interface Store {
   /** Approval requests of every kind, the approvals channel, the approvers met. */
   readonly approvals: ApprovalRepository;
   readonly operations: OneTimeOperations;
+  /** "Notify me when ready" watches of subscription provisioning. */
+  readonly provisioningWatches: ProvisioningWatches;
   /** Resolves when the database answers a trivial query (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

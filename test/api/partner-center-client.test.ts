@@ -308,6 +308,20 @@ describe('operations', () => {
     expect(created).toMatchObject({ id: '616122292874576', status: 'none' });
   });
 
+  it('sends the notes given with a new service request as its documented notes collection', async () => {
+    pc.on('POST', '/v1/servicerequests/fr-FR', { status: 201, body: { id: '616122292874577' } });
+    await client.createServiceRequest(ctx, 'fr-FR', {
+      title: 'Licences manquantes',
+      description: 'Trois utilisateurs sans licence',
+      severity: 'moderate',
+      supportTopicId: '32444675',
+      notes: ['Customer: Contoso190 (c5757d70-06f3-4f23-8367-5a9e55019f94)'],
+    });
+    expect(only(pc.requests).body).toMatchObject({
+      notes: [{ text: 'Customer: Contoso190 (c5757d70-06f3-4f23-8367-5a9e55019f94)' }],
+    });
+  });
+
   it('adds a note to a service request with PATCH newNote', async () => {
     pc.on('PATCH', '/v1/servicerequests/616122292874576', {
       status: 200,

@@ -75,6 +75,7 @@ describe.each(engines)('migrations on %s', (engine) => {
         'bot_settings',
         'bot_state',
         'one_time_operations',
+        'provisioning_watches',
         'schema_migrations',
       ]);
     } finally {

@@ -13,13 +13,20 @@ export interface SubscriptionChange {
   autoRenewEnabled?: boolean;
 }
 
-/** Completes a pending provisioning whose time has come; a `pending` subscription becomes `active` then. */
-export function settle(subscription: SubscriptionRecord, now: Date): void {
+/**
+ * Completes a pending provisioning whose time has come: `success` (a `pending` subscription becomes `active`
+ * then), or `failed` when the simulator was told that this subscription's provisioning fails.
+ */
+export function settle(subscription: SubscriptionRecord, now: Date, fails = false): void {
   const { provisioning } = subscription;
   if (provisioning.status !== 'pending' || !provisioning.readyAt || provisioning.readyAt > now) return;
+  provisioning.readyAt = undefined;
+  if (fails) {
+    provisioning.status = 'failed';
+    return;
+  }
   provisioning.status = 'success';
   provisioning.quantity = subscription.quantity;
-  provisioning.readyAt = undefined;
   if (subscription.status === 'pending') {
     subscription.status = 'active';
     subscription.version += 1;

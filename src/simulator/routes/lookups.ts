@@ -16,7 +16,9 @@ export function customerOf(state: SimulatorState, request: ApiRequest): Customer
 export function customerDataOf(state: SimulatorState, customer: CustomerRecord, now: Date): CustomerData {
   const data = state.store.dataOf(customer);
   purgeExpired(data.users, now);
-  for (const subscription of data.subscriptions.values()) settle(subscription, now);
+  for (const subscription of data.subscriptions.values()) {
+    settle(subscription, now, state.config.provisioningFailures.has(subscription.id.toLowerCase()));
+  }
   return data;
 }
 

@@ -5,7 +5,14 @@ import { partnerOrganization } from '../data/seed-data';
 import { addNote, changeStatus } from '../domain/service-request-lifecycle';
 import { collection } from '../protocol/collections';
 import { errors } from '../protocol/errors';
-import { enumValue, field, type JsonObject, optionalObject, optionalString } from '../protocol/request-body';
+import {
+  enumValue,
+  field,
+  isJsonObject,
+  type JsonObject,
+  optionalObject,
+  optionalString,
+} from '../protocol/request-body';
 import type { ApiReply, ApiRequest, ApiRoute } from '../route';
 import type { SimulatorState } from '../state';
 import { customerOf } from './lookups';
@@ -70,6 +77,7 @@ function createServiceRequest(state: SimulatorState, request: ApiRequest): ApiRe
     throw errors.invalidProperty('severity must be critical, moderate or minimal');
   }
   const topic = topicOf(state, field(body, 'supportTopicId'));
+  const notes = notesOf(body);
   const now = isoSeconds(request.now);
   const created: ServiceRequestRecord = {
     id: state.ids.serviceRequestId((id) => state.store.serviceRequests.has(id)),
@@ -87,6 +95,7 @@ function createServiceRequest(state: SimulatorState, request: ApiRequest): ApiRe
     notes: [],
     countryCode: /-([A-Za-z]{2})$/.exec(locale)?.[1]?.toUpperCase() ?? 'US',
   };
+  for (const text of notes) addNote(created, text, request.caller.displayName, request.now);
   state.store.serviceRequests.set(created.id, created);
   return {
     status: 201,
@@ -136,6 +145,18 @@ function updateServiceRequest(state: SimulatorState, request: ApiRequest): ApiRe
     body: serviceRequestView(existing),
     audit: serviceRequestAudit(state, existing, 'update_service_request'),
   };
+}
+
+/** D3 "supports an optional collection of Notes" to add information; each needs a text. */
+function notesOf(body: JsonObject | undefined): string[] {
+  const notes = field(body, 'notes');
+  if (notes === undefined) return [];
+  if (!Array.isArray(notes)) throw errors.invalidProperty('notes must be an array');
+  return notes.map((note) => {
+    const text = isJsonObject(note) ? optionalString(note, 'text') : undefined;
+    if (!text?.trim()) throw errors.invalidProperty('notes[].text is required');
+    return text;
+  });
 }
 
 function serviceRequestOf(state: SimulatorState, request: ApiRequest): ServiceRequestRecord {

@@ -89,6 +89,25 @@ describe('simulated support: managed services and service requests (reference §
       expect(fetched.body).toEqual(created.body);
     });
 
+    it('keeps the notes sent with the create call (the documented way to add information), by the caller', async () => {
+      const created = await api.post('/v1/servicerequests/en-US', {
+        ...trialRequest,
+        Notes: [{ Text: 'Customer: Contoso190 (c5757d70-06f3-4f23-8367-5a9e55019f94)' }],
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.notes).toEqual([
+        {
+          createdByName: 'John Johnson',
+          createdDate: '2025-03-01T12:00:00Z',
+          text: 'Customer: Contoso190 (c5757d70-06f3-4f23-8367-5a9e55019f94)',
+        },
+      ]);
+      for (const notes of [{ text: 'not an array' }, [{ text: ' ' }], ['bare text']]) {
+        const refused = await api.post('/v1/servicerequests/en-US', { ...trialRequest, notes });
+        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 3000 });
+      }
+    });
+
     it('accepts the topic id as a number and refuses invalid requests with 400 3000 or 800002', async () => {
       expect(
         (await api.post('/v1/servicerequests/en-US', { ...trialRequest, SupportTopicId: 32444667 })).status,

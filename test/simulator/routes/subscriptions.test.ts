@@ -100,6 +100,18 @@ describe('simulated subscriptions and orders (reference §6)', () => {
       );
     });
 
+    it('ends a pending provisioning as failed after the delay for a subscription told to fail', async () => {
+      await restart({ provisioningFailures: ['7D44A913-FD7D-40E8-BF16-BA4456F1F8FF'] });
+      const contosoPending = () => status(ids.contoso190, '7d44a913-fd7d-40e8-bf16-ba4456f1f8ff');
+      expect((await contosoPending()).body.status).toBe('pending');
+      clock.advance(15 * MINUTE - 1);
+      expect((await contosoPending()).body.status).toBe('pending');
+      clock.advance(1);
+      expect((await contosoPending()).body.status).toBe('failed');
+      const wolfram = `/v1/customers/${ids.wolframAndHart}/subscriptions/76855a86-0c4d-48a6-87fc-4c262f67a751`;
+      expect((await api.get(`${wolfram}/provisioningstatus`)).body.status).toBe('success');
+    });
+
     it('turns a pending new subscription active once provisioned', async () => {
       const path = `/v1/customers/${ids.wolframAndHart}/subscriptions/76855a86-0c4d-48a6-87fc-4c262f67a751`;
       expect((await api.get(path)).body.status).toBe('pending');
