@@ -14,6 +14,8 @@ export interface CallContext {
   correlationId: string;
   locale?: string;
   signal?: AbortSignal;
+  /** Told the MS-RequestId of every logical call made for this context (retries reuse it): for the audit log. */
+  onRequest?: (request: { route: string; requestId: string }) => void;
 }
 
 export type CustomerSearchField = 'CompanyName' | 'Domain';

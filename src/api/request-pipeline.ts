@@ -89,6 +89,7 @@ export class RequestPipeline {
 
   async send<T>(ctx: CallContext, operation: Operation<T>): Promise<T> {
     const requestId = randomUUID();
+    ctx.onRequest?.({ route: operation.route, requestId });
     const correlationId = headerSafe(ctx.correlationId);
     const started = this.now();
     const budget = new AbortController();

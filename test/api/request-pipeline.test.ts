@@ -188,6 +188,21 @@ describe('retries', () => {
   });
 });
 
+describe('request ids for the caller', () => {
+  it('tells the context the MS-RequestId of each call once, the same one its retries resend', async () => {
+    pc.on('PATCH', PATH, { status: 429, body: { statusCode: 429 }, headers: { 'retry-after': '1' } }, 1);
+    pc.on('PATCH', PATH, { status: 200, body: { id: 'ok' } }, 1);
+    const seen: { route: string; requestId: string }[] = [];
+    const result = settle(
+      pipeline().send({ ...ctx, onRequest: (request) => seen.push(request) }, read(false)),
+    );
+    await jest.advanceTimersByTimeAsync(1000);
+    expect((await result).value).toEqual({ id: 'ok' });
+    expect(requestIds()).toHaveLength(2);
+    expect(seen).toEqual([{ route: 'GET /v1/customers/{customer-tenant-id}', requestId: requestIds()[0] }]);
+  });
+});
+
 describe('time budget', () => {
   it('ends a call that stalls past the budget with PC_TIMEOUT', async () => {
     pc.agent.get(ORIGIN).intercept({ path: PATH, method: 'GET' }).reply(200, { id: 'late' }).delay(60_000);

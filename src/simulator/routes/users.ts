@@ -24,6 +24,7 @@ export function userRoutes(state: SimulatorState): ApiRoute[] {
   const user = `${users}/{user-id}`;
   return [
     { method: 'GET', template: users, access: 'user-only', handle: (request) => listUsers(state, request) },
+    { method: 'POST', template: users, access: 'user-only', handle: (request) => createUser(state, request) },
     {
       method: 'GET',
       template: user,
@@ -87,6 +88,53 @@ function listUsers(state: SimulatorState, request: ApiRequest): ApiReply {
   return {
     status: 200,
     body: pagedCollection(users, request, state.config.paging, (user) => userView(customer, user)),
+  };
+}
+
+/**
+ * B4: creates an active user (200, as documented, echoing the passwordProfile). The UPN must use one of the
+ * customer's domains and must not belong to another active user; a deleted user's UPN may be taken again,
+ * which is how a restore later meets a UPN conflict.
+ */
+function createUser(state: SimulatorState, request: ApiRequest): ApiReply {
+  const customer = customerOf(state, request);
+  const body = requiredBody(request);
+  const upn = optionalString(body, 'userPrincipalName');
+  const displayName = optionalString(body, 'displayName');
+  if (upn === undefined || displayName === undefined || displayName.trim() === '') {
+    throw errors.invalidProperty('userPrincipalName and displayName are required');
+  }
+  const profile = optionalObject(body, 'passwordProfile');
+  const password = optionalString(profile, 'password');
+  if (password === undefined) throw errors.invalidProperty('passwordProfile.password is required');
+  const problem = passwordProblem(password);
+  if (problem) throw errors.invalidProperty(problem);
+  const forceChangePassword = optionalBoolean(profile, 'forceChangePassword') ?? false;
+
+  const domain = /^[^@\s]+@([^@\s]+)$/.exec(upn)?.[1]?.toLowerCase();
+  if (!domain || !customer.customDomains.some((owned) => owned.toLowerCase() === domain)) {
+    throw errors.invalidProperty("userPrincipalName must be alias@<one of the customer's domains>");
+  }
+  const data = customerDataOf(state, customer, request.now);
+  const taken = [...data.users.values()].some(
+    (other) => other.state === 'active' && other.userPrincipalName.toLowerCase() === upn.toLowerCase(),
+  );
+  if (taken) throw errors.conflictingProperty('userPrincipalName is already used');
+
+  const user: UserRecord = {
+    id: state.ids.guid(),
+    userPrincipalName: upn,
+    displayName,
+    state: 'active',
+    roleIds: [],
+  };
+  const fields = parseUpdate(state, request, customer, user, body);
+  Object.assign(user, fields, { userPrincipalName: upn, displayName });
+  data.users.set(user.id.toLowerCase(), user);
+  return {
+    status: 200,
+    body: { ...userView(customer, user), passwordProfile: { password, forceChangePassword } },
+    audit: userAudit(customer, user, 'create_customer_user', { newValue: userView(customer, user) }),
   };
 }
 

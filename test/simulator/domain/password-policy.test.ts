@@ -10,6 +10,7 @@ describe('the simulated password policy', () => {
 
   it.each([
     ['shorter than 8 characters', 'Ab1*xyz'],
+    ['longer than 256 characters', `Ab1*${'x'.repeat(253)}`],
     ['only lower case and digits', 'abcdefg123'],
     ['only upper case and symbols', 'ABCDEFG!!!'],
     ['only letters', 'abcdEFGHij'],

@@ -244,9 +244,72 @@ describe('simulated customer users (reference §5)', () => {
       expect(response.body.code).toBe(60002);
     });
 
+    it('refuses to restore a user whose UPN a newer active user now holds: 409 3000, nothing changes', async () => {
+      const created = await api.post(dakotaUsers, {
+        userPrincipalName: 'isaiah.langer@dakotamall.onmicrosoft.com',
+        displayName: 'Isaiah Langer (new)',
+        passwordProfile: { password: 'abCD123*', forceChangePassword: true },
+      });
+      expect(created.status).toBe(200);
+      const response = await api.patch(`${dakotaUsers}/${ids.isaiah}`, { state: 'active' });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe(3000);
+      expect((await deletedUsers()).map((user) => user.id)).toContain(ids.isaiah);
+    });
+
     it('treats restoring an active user as a no-op and refuses state inactive with 400 3000', async () => {
       expect((await api.patch(`${dakotaUsers}/${ids.johnDoe}`, { state: 'active' })).status).toBe(200);
       expect((await api.patch(`${dakotaUsers}/${ids.johnDoe}`, { state: 'inactive' })).body.code).toBe(3000);
+    });
+  });
+
+  describe('B4 create user', () => {
+    const newUser = {
+      userPrincipalName: 'jd1991@dakotamall.onmicrosoft.com',
+      firstName: 'John',
+      lastName: 'Doe',
+      displayName: 'JohnDoe',
+      usageLocation: 'US',
+      passwordProfile: { password: 'abCD123*', forceChangePassword: true },
+      attributes: { objectType: 'CustomerUser' },
+    };
+
+    it('creates an active user with 200, echoing the password sent, and lists it afterwards', async () => {
+      const response = await api.post(dakotaUsers, newUser);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        userPrincipalName: newUser.userPrincipalName,
+        displayName: 'JohnDoe',
+        usageLocation: 'US',
+        state: 'active',
+        passwordProfile: newUser.passwordProfile,
+      });
+      const listed = (await allPages(api, dakotaUsers)).flatMap((page) => page.items);
+      const found = listed.find((user) => user.id === response.body.id);
+      expect(found).toMatchObject({ userPrincipalName: newUser.userPrincipalName });
+      expect(found).not.toHaveProperty('passwordProfile');
+    });
+
+    it('may take the UPN of a deleted user, but not that of an active one (409 3000)', async () => {
+      const again = { ...newUser, userPrincipalName: 'pradeep.gupta@dakotamall.onmicrosoft.com' };
+      expect((await api.post(dakotaUsers, again)).status).toBe(200);
+      const taken = await api.post(dakotaUsers, {
+        ...newUser,
+        userPrincipalName: 'JD1990@dakotamall.onmicrosoft.com',
+      });
+      expect([taken.status, taken.body.code]).toEqual([409, 3000]);
+    });
+
+    it('refuses a foreign domain, a missing display name and a weak password with 400 3000', async () => {
+      for (const body of [
+        { ...newUser, userPrincipalName: 'jd@contoso.com' },
+        { ...newUser, displayName: undefined },
+        { ...newUser, passwordProfile: { password: 'short' } },
+      ]) {
+        const response = await api.post(dakotaUsers, body);
+        expect([response.status, response.body.code]).toEqual([400, 3000]);
+        expect(response.text).not.toContain('short"');
+      }
     });
   });
 
