@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { passwordLengths } from './users/password-generator';
 
 /**
  * Configuration: read once from the environment (and an optional .env file), validated as a whole,
@@ -80,6 +81,13 @@ const environmentSchema = z.object({
   PROVISIONING_STATUS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   WATCH_POLL_INTERVAL_MS: milliseconds(1000, DAY_MS, 5 * MINUTE_MS),
   WATCH_GIVE_UP_AFTER_MS: milliseconds(MINUTE_MS, 30 * DAY_MS, DAY_MS),
+
+  PASSWORD_LENGTH: z.coerce
+    .number()
+    .int()
+    .min(passwordLengths.min)
+    .max(passwordLengths.max)
+    .default(passwordLengths.default),
 });
 
 export type IdentityMode = 'dev' | 'production';
@@ -119,6 +127,12 @@ export interface ProvisioningSettings {
   watchGiveUpAfterMs: number;
 }
 
+/** Customer user operations: password resets and restores. */
+export interface UserSettings {
+  /** Length of a generated temporary password (12 to 64). */
+  passwordLength: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -132,6 +146,7 @@ export interface Config {
   allowedTenantIds: string[];
   tickets: TicketSettings;
   provisioning: ProvisioningSettings;
+  users: UserSettings;
 }
 
 export class ConfigError extends Error {
@@ -244,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       watchPollIntervalMs: settings.WATCH_POLL_INTERVAL_MS,
       watchGiveUpAfterMs: settings.WATCH_GIVE_UP_AFTER_MS,
     }),
+    users: Object.freeze({ passwordLength: settings.PASSWORD_LENGTH }),
   });
 }
 
@@ -328,5 +344,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     allowedTenants: config.allowedTenantIds.length,
     serviceRequestsLegacyApi: config.tickets.legacyApi,
     watchPollIntervalMs: config.provisioning.watchPollIntervalMs,
+    passwordLength: config.users.passwordLength,
   };
 }

@@ -187,3 +187,17 @@ describe('service request and provisioning settings', () => {
     ).toMatch(/WATCH_GIVE_UP_AFTER_MS: 300000 is shorter than WATCH_POLL_INTERVAL_MS \(600000\)/);
   });
 });
+
+describe('the password length setting', () => {
+  const simulator = { PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' };
+
+  it('defaults to 16 characters and takes PASSWORD_LENGTH from 12 to 64', () => {
+    expect(loadConfig(simulator).users).toEqual({ passwordLength: 16 });
+    expect(loadConfig({ ...simulator, PASSWORD_LENGTH: '12' }).users.passwordLength).toBe(12);
+    expect(loadConfig({ ...simulator, PASSWORD_LENGTH: '64' }).users.passwordLength).toBe(64);
+  });
+
+  it.each(['11', '65', '16.5', 'long'])('refuses PASSWORD_LENGTH=%s', (value) => {
+    expect(problemsOf({ ...simulator, PASSWORD_LENGTH: value }).join('\n')).toMatch(/PASSWORD_LENGTH/);
+  });
+});
