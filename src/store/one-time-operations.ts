@@ -80,18 +80,23 @@ export function createOneTimeOperations(db: SqlExecutor): OneTimeOperations {
 
     find,
 
-    async claim(id: string, actor: { id: string; name?: string }, now: Date): Promise<OperationClaim> {
+    async claim(
+      id: string,
+      kind: string,
+      actor: { id: string; name?: string },
+      now: Date,
+    ): Promise<OperationClaim> {
       // One statement: the row lock makes a second, concurrent claim see status 'claimed' and change nothing.
       const { rows } = await db.query<OperationRow>(
         `UPDATE one_time_operations
-           SET status = 'claimed', claimed_by = $2, claimed_by_name = $3, claimed_at = $4
-         WHERE id = $1 AND status = 'pending' AND expires_at > $4
+           SET status = 'claimed', claimed_by = $3, claimed_by_name = $4, claimed_at = $5
+         WHERE id = $1 AND kind = $2 AND status = 'pending' AND expires_at > $5
          RETURNING ${columns}`,
-        [id, actor.id, actor.name ?? null, now],
+        [id, kind, actor.id, actor.name ?? null, now],
       );
       if (rows[0]) return { claimed: true, operation: toOperation(rows[0]) };
       const operation = await find(id);
-      if (!operation) return { claimed: false, reason: 'unknown' };
+      if (!operation || operation.kind !== kind) return { claimed: false, reason: 'unknown' };
       return { claimed: false, reason: operation.status === 'pending' ? 'expired' : 'taken', operation };
     },
 

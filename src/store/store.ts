@@ -1,4 +1,6 @@
 import type { ApprovalRepository } from './approvals';
+import type { ConversationWelcomes } from './conversation-welcomes';
+import type { CustomerIndexStore } from './customer-index-store';
 import type { ProvisioningWatches } from './provisioning-watches';
 
 /**
@@ -117,8 +119,8 @@ export type OperationClaim =
 export interface OneTimeOperations {
   create(operation: NewOneTimeOperation): Promise<OneTimeOperation>;
   find(id: string): Promise<OneTimeOperation | undefined>;
-  /** pending and not expired → claimed by `actor` at `now`; anything else says why not. */
-  claim(id: string, actor: { id: string; name?: string }, now: Date): Promise<OperationClaim>;
+  /** pending, of this kind and not expired → claimed by `actor` at `now`; anything else says why not. */
+  claim(id: string, kind: string, actor: { id: string; name?: string }, now: Date): Promise<OperationClaim>;
   /** claimed → the result; an operation that is not claimed is left as it is (returns undefined). */
   complete(
     id: string,
@@ -137,6 +139,10 @@ export interface Store {
   readonly operations: OneTimeOperations;
   /** "Notify me when ready" watches of subscription provisioning. */
   readonly provisioningWatches: ProvisioningWatches;
+  /** The customer index of the last complete refresh (name, domain, tenant id of every customer). */
+  readonly customerIndex: CustomerIndexStore;
+  /** Conversations already welcomed after an install. */
+  readonly welcomes: ConversationWelcomes;
   /** Resolves when the database answers a trivial query (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -40,9 +40,14 @@ describe.each(engines)('one-time operations on %s', (engine) => {
 
   it('lets the first claim win and tells every later one who took it and when', async () => {
     const { id } = await harness.store.operations.create(operation());
-    const first = await harness.store.operations.claim(id, alex, now);
+    const first = await harness.store.operations.claim(id, 'user.resetPassword', alex, now);
     expect(first).toMatchObject({ claimed: true, operation: { status: 'claimed', claimedBy: alex.id } });
-    const second = await harness.store.operations.claim(id, megan, new Date(now.getTime() + 50));
+    const second = await harness.store.operations.claim(
+      id,
+      'user.resetPassword',
+      megan,
+      new Date(now.getTime() + 50),
+    );
     expect(second).toMatchObject({
       claimed: false,
       reason: 'taken',
@@ -54,19 +59,35 @@ describe.each(engines)('one-time operations on %s', (engine) => {
     const { id } = await harness.store.operations.create(operation());
     const claims = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        harness.store.operations.claim(id, { id: `aad-${index}` }, now),
+        harness.store.operations.claim(id, 'user.resetPassword', { id: `aad-${index}` }, now),
       ),
     );
     expect(claims.filter((claim) => claim.claimed)).toHaveLength(1);
   });
 
+  it('refuses to claim an operation through another kind (a restore id on the reset button)', async () => {
+    const { id } = await harness.store.operations.create(operation({ kind: 'user.restore' }));
+    expect(await harness.store.operations.claim(id, 'user.resetPassword', alex, now)).toEqual({
+      claimed: false,
+      reason: 'unknown',
+    });
+    expect((await harness.store.operations.find(id))?.status).toBe('pending');
+  });
+
   it('refuses to claim an expired or unknown operation', async () => {
     const { id } = await harness.store.operations.create(operation({ expiresAt: now }));
-    expect(await harness.store.operations.claim(id, alex, now)).toMatchObject({
+    expect(await harness.store.operations.claim(id, 'user.resetPassword', alex, now)).toMatchObject({
       claimed: false,
       reason: 'expired',
     });
-    expect(await harness.store.operations.claim('00000000-0000-4000-8000-000000000000', alex, now)).toEqual({
+    expect(
+      await harness.store.operations.claim(
+        '00000000-0000-4000-8000-000000000000',
+        'user.resetPassword',
+        alex,
+        now,
+      ),
+    ).toEqual({
       claimed: false,
       reason: 'unknown',
     });
@@ -77,12 +98,14 @@ describe.each(engines)('one-time operations on %s', (engine) => {
     expect(
       await harness.store.operations.complete(id, 'succeeded', { requestId: 'r-1' }, now),
     ).toBeUndefined();
-    await harness.store.operations.claim(id, alex, now);
+    await harness.store.operations.claim(id, 'user.resetPassword', alex, now);
     const done = await harness.store.operations.complete(id, 'succeeded', { requestId: 'r-1' }, inAnHour);
     expect(done).toMatchObject({ status: 'succeeded', outcome: { requestId: 'r-1' }, completedAt: inAnHour });
     expect(await harness.store.operations.complete(id, 'failed', { code: 'X' }, inAnHour)).toBeUndefined();
     expect((await harness.store.operations.find(id))?.status).toBe('succeeded');
-    expect((await harness.store.operations.claim(id, megan, now)) as object).toMatchObject({
+    expect(
+      (await harness.store.operations.claim(id, 'user.resetPassword', megan, now)) as object,
+    ).toMatchObject({
       claimed: false,
       reason: 'taken',
     });
