@@ -1,6 +1,12 @@
 export { type AuditCardData, type AuditFilters, auditCard, maxAuditRows } from './audit-card';
 export { type CustomerCardData, customerCard } from './customer-card';
 export { type CustomerListCardData, customerListCard, maxCustomerListRows } from './customer-list-card';
+export {
+  type DeletedUserRow,
+  type DeletedUsersCardData,
+  deletedUsersCard,
+  maxDeletedUserRows,
+} from './deleted-users-card';
 export { type ErrorCardData, errorCard } from './error-card';
 export { type HelpCardData, type HelpCommand, type HelpGroup, helpCard, helpGroups } from './help-card';
 export {
@@ -11,11 +17,26 @@ export {
 export { type MessageCardData, type MessageStyle, messageCard } from './message-card';
 export { type NoRoleCardData, noRoleCard } from './no-role-card';
 export { type AdaptiveCard, maxCardBytes } from './render-card';
+export { type ResetConfirmationCardData, resetConfirmationCard } from './reset-confirmation-card';
+export { type ResetResultCardData, resetResultCard } from './reset-result-card';
+export { type RestoreConfirmationCardData, restoreConfirmationCard } from './restore-confirmation-card';
+export { type RestoreResultCardData, restoreResultCard } from './restore-result-card';
+export {
+  maxPickRows,
+  type PickPurpose,
+  type UserCustomerPickCardData,
+  userCustomerPickCard,
+} from './user-customer-pick-card';
+export { type UserDetailsCardData, userDetailsCard } from './user-details-card';
+export { maxUserListRows, type UserListCardData, userListCard } from './user-list-card';
 export {
   type AuditMoreData,
   type CardVerb,
   type CustomerActionData,
   cardVerbs,
   type LookupMoreData,
+  type UserActionData,
+  type UserListActionData,
+  type UserOperationData,
 } from './verbs';
 export { type WhoamiCardData, whoamiCard } from './whoami-card';

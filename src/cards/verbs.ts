@@ -10,6 +10,13 @@ export const cardVerbs = {
   customerSelect: 'customer.select',
   lookupMore: 'lookup.more',
   auditMore: 'audit.more',
+  usersPage: 'users.page',
+  userDetails: 'user.details',
+  userResetPassword: 'user.resetPassword',
+  userConfirmReset: 'user.confirmReset',
+  usersDeleted: 'users.deleted',
+  userRestore: 'user.restore',
+  userConfirmRestore: 'user.confirmRestore',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];
@@ -27,4 +34,23 @@ export interface LookupMoreData {
 /** Data of `audit.more`: the opaque cursor of the next (older) page. */
 export interface AuditMoreData {
   cursor: string;
+}
+
+/** Data of `users.page` (the users list's pages and search box, whose text arrives as `search`) and `users.deleted`. */
+export interface UserListActionData {
+  customerId: string;
+  page: string;
+  search?: string;
+}
+
+/** Data of `user.details`, `user.resetPassword` and `user.restore`: the customer and the user, nothing else. */
+export interface UserActionData {
+  customerId: string;
+  userId: string;
+}
+
+/** Data of `user.confirmReset` (with the "require change" toggle) and `user.confirmRestore`: the one-time operation. */
+export interface UserOperationData {
+  operationId: string;
+  forceChange?: string;
 }

@@ -1,18 +1,27 @@
-import type { Customer } from '../../src/api/models';
+import type { Customer, CustomerUser } from '../../src/api/models';
 import {
   type AdaptiveCard,
   auditCard,
   customerCard,
   customerListCard,
+  deletedUsersCard,
   errorCard,
   helpCard,
   lookupNoMatchCard,
   messageCard,
   noRoleCard,
+  resetConfirmationCard,
+  resetResultCard,
+  restoreConfirmationCard,
+  restoreResultCard,
+  userCustomerPickCard,
+  userDetailsCard,
+  userListCard,
   whoamiCard,
 } from '../../src/cards';
 import { type Strings, strings } from '../../src/i18n/strings';
 import type { AuditRecord } from '../../src/store/store';
+import type { TargetNames } from '../../src/users/user-operations';
 
 /**
  * Every card, rendered with the same value in every field that comes from outside the bot's resources
@@ -27,7 +36,15 @@ export type CardName =
   | 'customerList'
   | 'message'
   | 'error'
-  | 'audit';
+  | 'audit'
+  | 'userList'
+  | 'userDetails'
+  | 'resetConfirmation'
+  | 'resetResult'
+  | 'deletedUsers'
+  | 'restoreConfirmation'
+  | 'restoreResult'
+  | 'userCustomerPick';
 
 export function sampleCustomer(value: string, id = value): Customer {
   return {
@@ -59,6 +76,23 @@ export function sampleAuditRecord(value: string, id = value): AuditRecord {
   };
 }
 
+export function sampleUser(value: string, id = value): CustomerUser {
+  return {
+    id,
+    userPrincipalName: value,
+    displayName: value,
+    firstName: value,
+    lastName: value,
+    usageLocation: value,
+    state: 'active',
+    softDeletionTime: '2026-03-01T10:00:00Z',
+  };
+}
+
+export function sampleTarget(value: string, id = value): TargetNames {
+  return { customerId: id, companyName: value, userId: id, displayName: value, userPrincipalName: value };
+}
+
 export function everyCard(value: string, text: Strings = strings('en-US')): Record<CardName, AdaptiveCard> {
   return {
     help: helpCard({ commands: [{ command: value, description: value, group: 'customers' }] }, text),
@@ -77,6 +111,81 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
         records: [sampleAuditRecord(value)],
         filters: { customerId: value, actorId: value, action: value },
         nextCursor: value,
+      },
+      text,
+    ),
+    userList: userListCard(
+      {
+        customer: sampleCustomer(value),
+        page: { items: [sampleUser(value)], page: 1, pageCount: 3, total: 21 },
+        search: value,
+        truncatedAt: 2500,
+      },
+      text,
+    ),
+    userDetails: userDetailsCard(
+      {
+        customer: sampleCustomer(value),
+        user: sampleUser(value),
+        roles: [{ id: value, name: value }],
+        privileged: true,
+      },
+      text,
+    ),
+    resetConfirmation: resetConfirmationCard({ target: sampleTarget(value), operationId: value }, text),
+    resetResult: resetResultCard(
+      {
+        target: sampleTarget(value),
+        agent: value,
+        at: new Date('2026-03-02T10:00:00Z'),
+        forceChange: true,
+        password: value,
+      },
+      text,
+    ),
+    deletedUsers: deletedUsersCard(
+      {
+        customer: sampleCustomer(value),
+        page: {
+          items: [
+            {
+              user: sampleUser(value),
+              window: { restorable: true, daysLeft: 12, deletedAt: new Date('2026-03-01T10:00:00Z') },
+            },
+            { user: sampleUser(value), window: { restorable: false, daysLeft: 0 } },
+          ],
+          page: 1,
+          pageCount: 3,
+          total: 22,
+        },
+        restored: {
+          displayName: value,
+          userPrincipalName: value,
+          agent: value,
+          at: new Date('2026-03-02T10:00:00Z'),
+        },
+      },
+      text,
+    ),
+    restoreConfirmation: restoreConfirmationCard(
+      {
+        target: sampleTarget(value),
+        window: { restorable: true, daysLeft: 12, deletedAt: new Date('2026-03-01T10:00:00Z') },
+        operationId: value,
+        backToList: true,
+      },
+      text,
+    ),
+    restoreResult: restoreResultCard(
+      { target: sampleTarget(value), agent: value, at: new Date('2026-03-02T10:00:00Z') },
+      text,
+    ),
+    userCustomerPick: userCustomerPickCard(
+      {
+        purpose: 'restore',
+        title: value,
+        text: value,
+        rows: [{ customer: sampleCustomer(value), user: sampleUser(value) }],
       },
       text,
     ),
