@@ -6,7 +6,8 @@ import { readBodyText } from './protocol/request-body';
 /**
  * `/_sim/`: steering a simulator that runs in another process (benchmarks). These calls are not API
  * calls: they are neither counted nor faulted, and need no token.
- *   POST /_sim/faults (a FaultRule as JSON) · DELETE /_sim/faults · GET /_sim/calls · POST /_sim/calls/reset
+ *   POST /_sim/faults (a FaultRule as JSON) · DELETE /_sim/faults · GET /_sim/calls ·
+ *   GET /_sim/calls/by-subject (calls per token subject, then per route) · POST /_sim/calls/reset
  */
 export function mountControlRoutes(
   server: Server,
@@ -28,6 +29,9 @@ export function mountControlRoutes(
   });
   server.get('/_sim/calls', async (_req: Request, res: Response) => {
     sendJson(res, 200, { total: controls.calls.count(), byRoute: controls.calls.byRoute() });
+  });
+  server.get('/_sim/calls/by-subject', async (_req: Request, res: Response) => {
+    sendJson(res, 200, controls.calls.bySubject());
   });
   server.post('/_sim/calls/reset', async (_req: Request, res: Response) => {
     controls.calls.reset();

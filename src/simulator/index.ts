@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { AuthMode } from './behaviour/auth';
+import { type AuthMode, MFA_ENFORCED_FROM } from './behaviour/auth';
 import { CallCounter } from './behaviour/calls';
 import { FaultBook, type FaultRule } from './behaviour/faults';
 import { IdempotencyCache } from './behaviour/idempotency';
 import { addMs, type Clock, MINUTE_MS, systemClock } from './clock';
+import { type AgentRecord, SERVICE_ACCOUNT_REFRESH_TOKEN, seedAgents, serviceAccount } from './data/agents';
 import { createStore } from './data/store';
+import type { RefreshGrantRecord } from './identity/grants';
+import type { TokenRequestRecord } from './identity/token-endpoint';
 import { seededRandom } from './prng';
 import type { EtagMismatchStatus } from './protocol/etags';
 import { IdSource } from './runtime-ids';
@@ -14,6 +17,11 @@ import { buildServer } from './server';
 import type { SimulatorState } from './state';
 
 export type { FaultRule } from './behaviour/faults';
+export type { AgentRecord } from './data/agents';
+export { SERVICE_ACCOUNT_REFRESH_TOKEN, seedAgents, serviceAccount } from './data/agents';
+export { entraRoles } from './data/gdap';
+export { simulatorNetworkClient } from './identity/msal-network-client';
+export type { TokenRequestRecord } from './identity/token-endpoint';
 
 export interface SimulatorOptions {
   /** Default '127.0.0.1'. */
@@ -35,14 +43,35 @@ export interface SimulatorOptions {
   provisioningDelayMs?: number;
   /** Subscriptions whose pending provisioning ends `failed` when the delay has passed (default: all succeed). */
   provisioningFailures?: readonly string[];
+  /**
+   * 'claims' mode refuses App+User tokens without MFA (401 900421) from this moment; default 1 April 2026,
+   * as Partner Center does. null: never.
+   */
+  mfaEnforcedFrom?: Date | null;
+  /** The partner users the token endpoint knows (default: the seeded agents and the service account). */
+  agents?: readonly AgentRecord[];
+  /** The authority host the identity metadata names (default https://login.microsoftonline.com). */
+  authorityHost?: string;
 }
 
 export interface RunningSimulator {
   /** Base URL without /v1, e.g. 'http://127.0.0.1:54321'. */
   url: string;
   faults: { add(rule: FaultRule): void; clear(): void };
-  /** API calls per route key, e.g. 'GET /v1/customers/{customer-tenant-id}'. */
-  calls: { count(route?: string): number; byRoute(): Record<string, number>; reset(): void };
+  /**
+   * API calls per route key, e.g. 'GET /v1/customers/{customer-tenant-id}', and per subject of the token
+   * they carried (`oid` of App+User tokens, app id of App-only ones, '(none)').
+   */
+  calls: {
+    count(route?: string): number;
+    byRoute(): Record<string, number>;
+    bySubject(): Record<string, Record<string, number>>;
+    reset(): void;
+  };
+  /** The identity platform's token endpoint: the requests it answered (no secrets). */
+  identity: { tokenRequests(): readonly TokenRequestRecord[] };
+  /** The partner's GDAP relationships: replace a customer's granted roles; count Graph reads. */
+  gdap: { setRoles(customerId: string, roleIds: readonly string[]): void; reads(): number };
   close(): Promise<void>;
 }
 
@@ -73,9 +102,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const closing = new AbortController();
   const calls = new CallCounter();
   const faults = new FaultBook(seededRandom('simulator-fault-rates'));
+  const tokenRequests: TokenRequestRecord[] = [];
+  const gdapReads = { count: 0 };
+  const refreshTokens = new Map<string, RefreshGrantRecord>([
+    [SERVICE_ACCOUNT_REFRESH_TOKEN, { agentId: serviceAccount.id, clientId: '*' }],
+  ]);
   const server = buildServer({
     state,
     authMode: options.auth ?? 'off',
+    mfaEnforcedFrom: options.mfaEnforcedFrom === undefined ? MFA_ENFORCED_FROM : options.mfaEnforcedFrom,
+    identity: {
+      clock,
+      ids: state.ids,
+      agents: options.agents ?? [...seedAgents, serviceAccount],
+      refreshTokens,
+      authorityHost: (options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+      tokenRequests,
+    },
+    gdapReads,
     latencyMs: options.latencyMs ?? 0,
     calls,
     faults,
@@ -100,7 +144,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     calls: {
       count: (route) => calls.count(route),
       byRoute: () => calls.byRoute(),
+      bySubject: () => calls.bySubject(),
       reset: () => calls.reset(),
+    },
+    identity: { tokenRequests: () => [...tokenRequests] },
+    gdap: {
+      setRoles: (customerId, roleIds) => {
+        const customer = state.store.findCustomer(customerId);
+        if (!customer) throw new Error(`no customer ${customerId}`);
+        state.store.gdap.setRoles(customer.id, customer.companyName, roleIds);
+      },
+      reads: () => gdapReads.count,
     },
     close: async () => {
       closing.abort();

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'restify';
 import type { Logger } from '../log';
 import { activityRecord } from './behaviour/activity';
-import { type AuthMode, authenticate, type Caller } from './behaviour/auth';
+import { type AuthMode, authenticate, bearerSubject, type Caller } from './behaviour/auth';
 import type { CallCounter } from './behaviour/calls';
 import type { FaultBook } from './behaviour/faults';
 import { type IdempotencyCache, idempotencyKey, type StoredAnswer } from './behaviour/idempotency';
+import { isSatisfied } from './domain/gdap-requirements';
 import { errors, SimError } from './protocol/errors';
 import { type JsonObject, readJsonBody } from './protocol/request-body';
 import { type ApiReply, type ApiRequest, type ApiRoute, routeKey } from './route';
@@ -17,6 +18,8 @@ import type { SimulatorState } from './state';
 export interface PipelineDeps {
   state: SimulatorState;
   authMode: AuthMode;
+  /** App+User tokens without MFA are refused from this moment ('claims' mode); null: never. */
+  mfaEnforcedFrom: Date | null;
   latencyMs: number;
   calls: CallCounter;
   faults: FaultBook;
@@ -37,7 +40,7 @@ export function routeHandler(route: ApiRoute, names: ReadonlyMap<string, string>
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const echo = echoHeaders(req, deps);
-    deps.calls.record(key);
+    deps.calls.record(key, bearerSubject(req.headers.authorization));
 
     const fault = deps.faults.decide(key);
     const delay = deps.latencyMs + fault.latencyMs;
@@ -93,11 +96,18 @@ async function answerCall(
 ): Promise<StoredAnswer> {
   try {
     const now = deps.state.clock();
-    const caller = authenticate(deps.authMode, req.headers.authorization, route.access, now);
+    const caller = authenticate(
+      deps.authMode,
+      req.headers.authorization,
+      route.access,
+      now,
+      deps.mfaEnforcedFrom,
+    );
     const params = pathParameters(req.params as Record<string, string>, names);
     // Only writes carry a body (DELETE sends none, reference B7); anything sent with a read is ignored.
     const body = route.method === 'POST' || route.method === 'PATCH' ? await readJsonBody(req) : undefined;
     const request = apiRequest(req, { params, body, caller, now });
+    requireGdapRole(route, request, deps.state);
     const run = () => runHandler(route, request, echo['MS-CorrelationId'] as string, deps);
     const requestId = header(req, 'ms-requestid');
     if (route.method === 'GET' || requestId === undefined) return run();
@@ -145,6 +155,17 @@ function runHandler(
     body: reply.body === undefined ? undefined : JSON.stringify(reply.body),
     headers: {},
   };
+}
+
+/** 403 when the partner's active GDAP relationships with the path's customer lack every role the operation accepts. */
+function requireGdapRole(route: ApiRoute, request: ApiRequest, state: SimulatorState): void {
+  const requirement = route.gdap?.(request);
+  const customer = state.store.findCustomer(request.params['customer-tenant-id'] ?? '');
+  if (!requirement || !customer) return;
+  const granted = state.store.gdap.activeRoleIds(customer.id, customer.companyName, request.now);
+  if (!isSatisfied(requirement, granted)) {
+    throw errors.gdapRoleMissing(requirement.anyOf.map((role) => role.name));
+  }
 }
 
 function errorAnswer(error: SimError): StoredAnswer {

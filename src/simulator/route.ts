@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Access, Caller } from './behaviour/auth';
 import type { CustomerRecord } from './data/records';
+import type { GdapRequirement } from './domain/gdap-requirements';
 import type { PageRequest } from './protocol/collections';
 import type { JsonObject } from './protocol/request-body';
 
@@ -43,6 +44,8 @@ export interface ApiRoute {
   /** The reference's path template, e.g. `/v1/customers/{customer-tenant-id}`. */
   template: string;
   access: Access;
+  /** The GDAP roles the partner needs on the path's customer (customer-user operations); may depend on the body. */
+  gdap?: (request: ApiRequest) => GdapRequirement | undefined;
   handle: (request: ApiRequest) => ApiReply;
 }
 

@@ -1,4 +1,5 @@
 import { AuditLog } from './audit-log';
+import { GdapBook } from './gdap';
 import { generatedCustomer } from './generator';
 import type { CustomerData, CustomerRecord, ServiceRequestRecord, SupportTopicRecord } from './records';
 import { type CustomerContentFixture, customerData, customerRecord, type LoadContext } from './seed';
@@ -14,6 +15,8 @@ export class SimStore {
   readonly serviceRequests = new Map<string, ServiceRequestRecord>();
   readonly supportTopics: readonly SupportTopicRecord[] = supportTopics;
   readonly audit = new AuditLog(seedAuditRecords);
+  /** The partner's GDAP relationships with its customers. */
+  readonly gdap: GdapBook;
   private readonly byId = new Map<string, CustomerRecord>();
   private readonly data = new Map<string, CustomerData>();
   private readonly unloaded = new Map<string, () => CustomerContentFixture>();
@@ -22,6 +25,7 @@ export class SimStore {
     entries: readonly { customer: CustomerRecord; content: () => CustomerContentFixture }[],
     private readonly context: LoadContext,
   ) {
+    this.gdap = new GdapBook(context.startedAt);
     this.customers = entries.map((entry) => entry.customer);
     for (const { customer, content } of entries) {
       this.byId.set(customer.id.toLowerCase(), customer);

@@ -16,7 +16,27 @@ export class SimError extends Error {
   }
 
   body(): unknown {
-    return { code: this.code, description: this.description, data: [], source: 'PartnerFD' };
+    return { code: this.code, description: this.description, data: this.data(), source: 'PartnerFD' };
+  }
+
+  /** The legacy shape's `data`: strings such as `"<ExceptionName> : <detail>"` (reference §2.8). */
+  protected data(): string[] {
+    return [];
+  }
+}
+
+/**
+ * 403 for a user operation the partner's GDAP relationships with the customer do not cover. Partner Center
+ * documents the roles per operation ("GDAP roles: you'll need at least one of …") but not this answer; the
+ * code, the description (the .NET SDK's wording for 403) and the `data` entry are [INFERRED].
+ */
+class GdapRoleMissingError extends SimError {
+  constructor(readonly roleNames: readonly string[]) {
+    super(403, 2032, 'The supplied role does not have the rights to perform the requested operation.');
+  }
+
+  protected override data(): string[] {
+    return [`InsufficientGdapRoleException : requires one of ${this.roleNames.join(', ')}`];
   }
 }
 
@@ -44,6 +64,15 @@ export const errors = {
   tokenMissing: () => new SimError(401, 800001, 'Partner Token missing in request context', WWW_AUTHENTICATE),
   tokenInvalid: () => new SimError(401, 400, 'Access denied', WWW_AUTHENTICATE),
   accessDenied: () => new SimError(403, 2032, 'Access denied'),
+  /** App+User token without the MFA claim, enforced since April 2026 (401 with code 900421). */
+  mfaRequired: () =>
+    new SimError(
+      401,
+      900421,
+      'Multifactor authentication is required: the App+User access token has no MFA claim (amr).',
+      WWW_AUTHENTICATE,
+    ),
+  gdapRoleMissing: (roleNames: readonly string[]) => new GdapRoleMissingError(roleNames),
   notFound: () => new SimError(404, 1000, 'Not found'),
   userNotFound: () => new SimError(404, 60002, 'User object Id is not found'),
   tenantNotFound: () => new SimError(404, 60003, 'Tenant not found'),

@@ -1,6 +1,7 @@
 import { isoSeconds } from '../clock';
 import type { CustomerRecord, UserRecord } from '../data/records';
 import { tenantDirectoryRoles } from '../data/seed-data';
+import { type GdapRequirement, gdapRequirements } from '../domain/gdap-requirements';
 import { passwordProblem } from '../domain/password-policy';
 import { restore, softDelete } from '../domain/user-lifecycle';
 import { collection, link, pagedCollection, queryParam } from '../protocol/collections';
@@ -23,34 +24,56 @@ export function userRoutes(state: SimulatorState): ApiRoute[] {
   const users = '/v1/customers/{customer-tenant-id}/users';
   const user = `${users}/{user-id}`;
   return [
-    { method: 'GET', template: users, access: 'user-only', handle: (request) => listUsers(state, request) },
-    { method: 'POST', template: users, access: 'user-only', handle: (request) => createUser(state, request) },
+    {
+      method: 'GET',
+      template: users,
+      access: 'user-only',
+      gdap: () => gdapRequirements.readUsers,
+      handle: (request) => listUsers(state, request),
+    },
+    {
+      method: 'POST',
+      template: users,
+      access: 'user-only',
+      gdap: () => gdapRequirements.createUser,
+      handle: (request) => createUser(state, request),
+    },
     {
       method: 'GET',
       template: user,
       access: 'user-only',
+      gdap: () => gdapRequirements.readUsers,
       handle: (request) => {
         const found = activeUserOf(state, request);
         return { status: 200, body: userView(found.customer, found.user) };
       },
     },
-    { method: 'PATCH', template: user, access: 'user-only', handle: (request) => patchUser(state, request) },
+    {
+      method: 'PATCH',
+      template: user,
+      access: 'user-only',
+      gdap: patchRequirement,
+      handle: (request) => patchUser(state, request),
+    },
     {
       method: 'PATCH',
       template: `${user}/resetpassword`,
       access: 'user-only',
+      gdap: () => gdapRequirements.resetPassword,
       handle: (request) => resetPassword(state, request, requiredBody(request), 'password-only'),
     },
     {
       method: 'DELETE',
       template: user,
       access: 'user-only',
+      gdap: () => gdapRequirements.deleteUser,
       handle: (request) => deleteUser(state, request),
     },
     {
       method: 'GET',
       template: `${user}/directoryroles`,
       access: 'user-only',
+      gdap: () => gdapRequirements.readDirectoryRoles,
       handle: (request) => {
         const { user: found } = activeUserOf(state, request);
         const held = tenantDirectoryRoles.filter((role) => found.roleIds.includes(role.id));
@@ -61,6 +84,7 @@ export function userRoutes(state: SimulatorState): ApiRoute[] {
       method: 'GET',
       template: '/v1/customers/{customer-tenant-id}/directoryroles',
       access: 'user-only',
+      gdap: () => gdapRequirements.readDirectoryRoles,
       handle: (request) => {
         customerOf(state, request);
         return { status: 200, body: collection(tenantDirectoryRoles.map(roleView)) };
@@ -136,6 +160,13 @@ function createUser(state: SimulatorState, request: ApiRequest): ApiReply {
     body: { ...userView(customer, user), passwordProfile: { password, forceChangePassword } },
     audit: userAudit(customer, user, 'create_customer_user', { newValue: userView(customer, user) }),
   };
+}
+
+/** The older PATCH .../users/{user-id} path does three jobs, told apart by the body; so do their GDAP roles. */
+function patchRequirement(request: ApiRequest): GdapRequirement {
+  if (field(request.body, 'state') !== undefined) return gdapRequirements.restoreUser;
+  if (field(request.body, 'passwordProfile') !== undefined) return gdapRequirements.resetPassword;
+  return gdapRequirements.updateUser;
 }
 
 /** The older PATCH .../users/{user-id} path does three jobs, told apart by the body. */

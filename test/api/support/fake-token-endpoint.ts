@@ -53,6 +53,8 @@ export function issueToken(form: URLSearchParams, expiresInSeconds = 3600): Toke
     ...(appUser
       ? {
           scp: 'user_impersonation',
+          // The Secure Application Model's service account signs in with MFA (enforced since April 2026).
+          amr: ['pwd', 'mfa'],
           upn: 'helpdesk@contoso.onmicrosoft.com',
           oid: 'a0b1c2d3-0000-4000-8000-000000000001',
         }
