@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState, type Storage } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { PartnerCenter } from './api/partner-center';
+import { ApprovalEngine } from './approvals/approval-engine';
+import { approvalSweepJob } from './approvals/approval-sweep-job';
+import { reactivationKind, suspensionKind } from './approvals/subscription-kinds';
 import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
 import { JobScheduler } from './background-jobs';
@@ -11,6 +14,7 @@ import { createProactiveMessenger, type ProactiveMessenger } from './bot/proacti
 import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
 import type { Config } from './config';
+import { ApprovalDesk } from './dialogs/approval-desk';
 import { LookupDialog } from './dialogs/lookup-dialog';
 import { LookupSessions } from './dialogs/lookup-sessions';
 import type { Logger } from './log';
@@ -30,6 +34,8 @@ export interface AppDependencies {
   partnerCenter: PartnerCenter;
   assignments: RoleAssignments;
   logger: Logger;
+  /** The clock of time-bound work (approval expiry); tests move it. Default: the system clock. */
+  now?: () => Date;
 }
 
 export interface App {
@@ -38,17 +44,31 @@ export interface App {
   /** Periodic work (watches, sweeps); started by bot-main after listening, stopped before the store closes. */
   jobs: JobScheduler;
   proactive: ProactiveMessenger;
+  /** The approval engine (suspensions, reactivations, privileged resets); `idle()` waits for running executions. */
+  approvals: ApprovalEngine;
 }
 
 export function buildApp(deps: AppDependencies): App {
   const adapter = createAdapter(deps.config.bot, deps.logger);
   const proactive = createProactiveMessenger(adapter, deps.config.bot.appId);
+  const approvalDesk = new ApprovalDesk({ repository: deps.store.approvals, proactive, logger: deps.logger });
+  const approvals = new ApprovalEngine({
+    repository: deps.store.approvals,
+    kinds: [suspensionKind(deps.partnerCenter), reactivationKind(deps.partnerCenter)],
+    audit: deps.store.audit,
+    listener: approvalDesk,
+    logger: deps.logger,
+    expiryMs: deps.config.approvals.expiryMs,
+    now: deps.now,
+  });
   const conversationState = new ConversationState(deps.botStorage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
   const services: RouteServices = {
     partnerCenter: deps.partnerCenter,
     store: deps.store,
     proactive,
+    approvals,
+    approvalDesk,
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
@@ -74,6 +94,9 @@ export function buildApp(deps: AppDependencies): App {
       { name: 'partnerCenter', check: () => deps.partnerCenter.ping({ correlationId: randomUUID() }) },
     ],
   });
-  const jobs = new JobScheduler([], deps.logger);
-  return { server, router, jobs, proactive };
+  const jobs = new JobScheduler(
+    [approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs)],
+    deps.logger,
+  );
+  return { server, router, jobs, proactive, approvals };
 }

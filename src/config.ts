@@ -88,6 +88,9 @@ const environmentSchema = z.object({
     .min(passwordLengths.min)
     .max(passwordLengths.max)
     .default(passwordLengths.default),
+
+  APPROVAL_EXPIRY_HOURS: z.coerce.number().min(0.1).max(720).default(24),
+  APPROVAL_SWEEP_INTERVAL_MS: milliseconds(1000, DAY_MS, MINUTE_MS),
 });
 
 export type IdentityMode = 'dev' | 'production';
@@ -127,6 +130,14 @@ export interface ProvisioningSettings {
   watchGiveUpAfterMs: number;
 }
 
+/** Approval requests (suspensions, agents' reactivations, privileged password resets). */
+export interface ApprovalSettings {
+  /** How long a request waits for a decision before it expires. */
+  expiryMs: number;
+  /** How often the sweep expires overdue requests and settles interrupted executions. */
+  sweepIntervalMs: number;
+}
+
 /** Customer user operations: password resets and restores. */
 export interface UserSettings {
   /** Length of a generated temporary password (12 to 64). */
@@ -147,6 +158,7 @@ export interface Config {
   tickets: TicketSettings;
   provisioning: ProvisioningSettings;
   users: UserSettings;
+  approvals: ApprovalSettings;
 }
 
 export class ConfigError extends Error {
@@ -260,6 +272,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       watchGiveUpAfterMs: settings.WATCH_GIVE_UP_AFTER_MS,
     }),
     users: Object.freeze({ passwordLength: settings.PASSWORD_LENGTH }),
+    approvals: Object.freeze({
+      expiryMs: Math.round(settings.APPROVAL_EXPIRY_HOURS * 60 * MINUTE_MS),
+      sweepIntervalMs: settings.APPROVAL_SWEEP_INTERVAL_MS,
+    }),
   });
 }
 
@@ -345,5 +361,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     serviceRequestsLegacyApi: config.tickets.legacyApi,
     watchPollIntervalMs: config.provisioning.watchPollIntervalMs,
     passwordLength: config.users.passwordLength,
+    approvalExpiryMs: config.approvals.expiryMs,
   };
 }

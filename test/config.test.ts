@@ -201,3 +201,33 @@ describe('the password length setting', () => {
     expect(problemsOf({ ...simulator, PASSWORD_LENGTH: value }).join('\n')).toMatch(/PASSWORD_LENGTH/);
   });
 });
+
+describe('the approval settings', () => {
+  const simulator = { PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' };
+
+  it('default to requests that wait 24 hours and a sweep every minute', () => {
+    expect(loadConfig(simulator).approvals).toEqual({ expiryMs: 24 * 3_600_000, sweepIntervalMs: 60_000 });
+  });
+
+  it('take APPROVAL_EXPIRY_HOURS in hours, fractions included, and the sweep interval in milliseconds', () => {
+    const config = loadConfig({
+      ...simulator,
+      APPROVAL_EXPIRY_HOURS: '0.5',
+      APPROVAL_SWEEP_INTERVAL_MS: '5000',
+    });
+    expect(config.approvals).toEqual({ expiryMs: 1_800_000, sweepIntervalMs: 5000 });
+    expect(loadConfig({ ...simulator, APPROVAL_EXPIRY_HOURS: '720' }).approvals.expiryMs).toBe(
+      720 * 3_600_000,
+    );
+  });
+
+  it.each([
+    ['APPROVAL_EXPIRY_HOURS', '0'],
+    ['APPROVAL_EXPIRY_HOURS', '721'],
+    ['APPROVAL_EXPIRY_HOURS', 'a day'],
+    ['APPROVAL_SWEEP_INTERVAL_MS', '999'],
+    ['APPROVAL_SWEEP_INTERVAL_MS', '1.5'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(problemsOf({ ...simulator, [name]: value }).join('\n')).toMatch(new RegExp(name));
+  });
+});

@@ -109,9 +109,9 @@ export class ApprovalEngine {
     const kind = this.requireKind(input.kind);
     if (!allows(input.requester.roles, kind.requestPermission))
       return { kind: 'refused', reason: 'notAllowed' };
+    const reasonProblem = this.reasonProblem(kind.name, input.reason);
+    if (reasonProblem) return { kind: 'refused', reason: reasonProblem };
     const reason = input.reason.trim();
-    if (kind.reasonRequired && reason === '') return { kind: 'refused', reason: 'reasonMissing' };
-    if (codePoints(reason) > MAX_REASON_LENGTH) return { kind: 'refused', reason: 'reasonTooLong' };
 
     const ctx = { correlationId: input.correlationId, locale: input.locale };
     const target = {
@@ -142,6 +142,13 @@ export class ApprovalEngine {
     return created.created
       ? { kind: 'created', request: created.request }
       : { kind: 'duplicate', request: created.existing };
+  }
+
+  /** What is wrong with a reason for this kind (checked before anything is read from Partner Center). */
+  reasonProblem(kindName: string, reason: string): 'reasonMissing' | 'reasonTooLong' | undefined {
+    const trimmed = reason.trim();
+    if (this.requireKind(kindName).reasonRequired && trimmed === '') return 'reasonMissing';
+    return codePoints(trimmed) > MAX_REASON_LENGTH ? 'reasonTooLong' : undefined;
   }
 
   /** The request as it stands; a pending request past its expiry is expired on the spot. */

@@ -8,6 +8,11 @@ import type { ApprovalFacts, ApprovalRequest } from '../store/approvals';
  * it took effect. The engine does the rest the same way for every kind.
  */
 
+/** The kinds this bot knows; stored with each request. */
+export const SUSPENSION = 'subscription.suspend';
+export const REACTIVATION = 'subscription.reactivate';
+export const PRIVILEGED_RESET = 'user.resetPassword.privileged';
+
 /** What a request is about. */
 export interface ApprovalTarget {
   customerId: string;

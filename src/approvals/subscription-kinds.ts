@@ -2,15 +2,12 @@ import type { Subscription } from '../api/models';
 import type { CallContext, PartnerCenter } from '../api/partner-center';
 import { AppError } from '../errors';
 import type { ApprovalFacts, ApprovalRequest } from '../store/approvals';
-import type { ApprovalKind, ApprovalTarget } from './approval-kind';
+import { type ApprovalKind, type ApprovalTarget, REACTIVATION, SUSPENSION } from './approval-kind';
 
 /**
  * Suspending and reactivating a subscription: `PATCH …/subscriptions/{id}` with `status` and `If-Match` set
  * to the etag read when the request was made, so a subscription changed since then is never touched (412).
  */
-
-export const SUSPENSION = 'subscription.suspend';
-export const REACTIVATION = 'subscription.reactivate';
 
 type TargetStatus = 'active' | 'suspended';
 

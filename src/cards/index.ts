@@ -1,3 +1,11 @@
+export { type ApprovalCardData, approvalCard, maxRefreshUserIds, type Viewer } from './approval-card';
+export {
+  type ApprovalListCardData,
+  type ApprovalListRow,
+  approvalListCard,
+  maxApprovalListRows,
+} from './approval-list-card';
+export { kindTitle, requestSummary } from './approval-text';
 export { type AuditCardData, type AuditFilters, auditCard, maxAuditRows } from './audit-card';
 export { type CustomerCardData, customerCard } from './customer-card';
 export { type CustomerListCardData, customerListCard, maxCustomerListRows } from './customer-list-card';
@@ -21,6 +29,7 @@ export { type ResetConfirmationCardData, resetConfirmationCard } from './reset-c
 export { type ResetResultCardData, resetResultCard } from './reset-result-card';
 export { type RestoreConfirmationCardData, restoreConfirmationCard } from './restore-confirmation-card';
 export { type RestoreResultCardData, restoreResultCard } from './restore-result-card';
+export { type SuspensionFormCardData, suspensionFormCard } from './suspension-form-card';
 export {
   maxPickRows,
   type PickPurpose,
@@ -30,11 +39,13 @@ export {
 export { type UserDetailsCardData, userDetailsCard } from './user-details-card';
 export { maxUserListRows, type UserListCardData, userListCard } from './user-list-card';
 export {
+  type ApprovalActionData,
   type AuditMoreData,
   type CardVerb,
   type CustomerActionData,
   cardVerbs,
   type LookupMoreData,
+  type SuspensionFormData,
   type UserActionData,
   type UserListActionData,
   type UserOperationData,

@@ -17,6 +17,12 @@ export const cardVerbs = {
   usersDeleted: 'users.deleted',
   userRestore: 'user.restore',
   userConfirmRestore: 'user.confirmRestore',
+  approvalApprove: 'approval.approve',
+  approvalReject: 'approval.reject',
+  approvalCancel: 'approval.cancel',
+  approvalRefresh: 'approval.refresh',
+  subscriptionSuspend: 'subscription.suspend',
+  suspensionSubmit: 'suspension.submit',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];
@@ -34,6 +40,19 @@ export interface LookupMoreData {
 /** Data of `audit.more`: the opaque cursor of the next (older) page. */
 export interface AuditMoreData {
   cursor: string;
+}
+
+/** Data of `approval.approve`, `approval.reject`, `approval.cancel`, `approval.refresh`: the request id (and the comment box). */
+export interface ApprovalActionData {
+  requestId: string;
+  comment?: string;
+}
+
+/** Data of `subscription.suspend` (a subscription row's button) and `suspension.submit` (the form, with its reason). */
+export interface SuspensionFormData {
+  customerId: string;
+  subscriptionId: string;
+  reason?: string;
 }
 
 /** Data of `users.page` (the users list's pages and search box, whose text arrives as `search`) and `users.deleted`. */

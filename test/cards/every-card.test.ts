@@ -25,7 +25,14 @@ const hostileValues = [
 const realistic = 'Contoso Ltd';
 const benign = everyCard(realistic);
 const cardNames = Object.keys(benign) as CardName[];
-const cardsWithButtons: CardName[] = ['customer', 'customerList', 'audit'];
+const cardsWithButtons: CardName[] = [
+  'customer',
+  'customerList',
+  'audit',
+  'approval',
+  'approvalList',
+  'suspensionForm',
+];
 
 describe('every card', () => {
   it.each(cardNames)('%s parses with the official Adaptive Cards library without warnings', (name) => {

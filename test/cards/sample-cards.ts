@@ -1,6 +1,8 @@
 import type { Customer, CustomerUser } from '../../src/api/models';
 import {
   type AdaptiveCard,
+  approvalCard,
+  approvalListCard,
   auditCard,
   customerCard,
   customerListCard,
@@ -14,12 +16,14 @@ import {
   resetResultCard,
   restoreConfirmationCard,
   restoreResultCard,
+  suspensionFormCard,
   userCustomerPickCard,
   userDetailsCard,
   userListCard,
   whoamiCard,
 } from '../../src/cards';
 import { type Strings, strings } from '../../src/i18n/strings';
+import type { ApprovalRequest } from '../../src/store/approvals';
 import type { AuditRecord } from '../../src/store/store';
 import type { TargetNames } from '../../src/users/user-operations';
 
@@ -44,7 +48,10 @@ export type CardName =
   | 'deletedUsers'
   | 'restoreConfirmation'
   | 'restoreResult'
-  | 'userCustomerPick';
+  | 'userCustomerPick'
+  | 'approval'
+  | 'approvalList'
+  | 'suspensionForm';
 
 export function sampleCustomer(value: string, id = value): Customer {
   return {
@@ -73,6 +80,25 @@ export function sampleAuditRecord(value: string, id = value): AuditRecord {
     customerId: id,
     correlationId: id,
     details: { note: value },
+  };
+}
+
+export function sampleApprovalRequest(value: string, id = value): ApprovalRequest {
+  return {
+    id,
+    kind: 'subscription.suspend',
+    status: 'pending',
+    requester: { id, name: value, teamsUserId: value },
+    requesterConversation: { conversation: { id: value } },
+    locale: 'en-US',
+    customerId: id,
+    subscriptionId: id,
+    etag: value,
+    reason: value,
+    facts: { companyName: value, offerName: value, friendlyName: `${value} (nickname)`, quantity: 25 },
+    createdAt: new Date('2026-03-02T09:00:00.000Z'),
+    expiresAt: new Date('2026-03-03T09:00:00.000Z'),
+    cards: [],
   };
 }
 
@@ -111,6 +137,28 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
         records: [sampleAuditRecord(value)],
         filters: { customerId: value, actorId: value, action: value },
         nextCursor: value,
+      },
+      text,
+    ),
+    approval: approvalCard(
+      {
+        request: sampleApprovalRequest(value),
+        viewer: 'approver',
+        notice: value,
+        refreshUserIds: ['29:sample-user'],
+      },
+      text,
+    ),
+    approvalList: approvalListCard(
+      { scope: 'all', rows: [{ request: sampleApprovalRequest(value), viewer: 'approver' }], total: 1 },
+      text,
+    ),
+    suspensionForm: suspensionFormCard(
+      {
+        customer: { id: value, companyName: value },
+        subscription: { id: value, offerName: value, friendlyName: value, status: 'active', quantity: 3 },
+        reason: value,
+        problem: value,
       },
       text,
     ),

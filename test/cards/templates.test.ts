@@ -19,6 +19,8 @@ const timestampText = '{{DATE(${at}, SHORT)}} {{TIME(${at})}}';
 describe('card templates', () => {
   it('are one file per card', () => {
     expect(templates.map(([file]) => file).sort()).toEqual([
+      'approval-list.json',
+      'approval.json',
       'audit.json',
       'customer-list.json',
       'customer.json',
@@ -32,6 +34,7 @@ describe('card templates', () => {
       'reset-result.json',
       'restore-confirmation.json',
       'restore-result.json',
+      'suspension-form.json',
       'user-customer-pick.json',
       'user-details.json',
       'user-list.json',

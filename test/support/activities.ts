@@ -11,6 +11,7 @@ export const devTenantId = 'a5c1a2d3-0b7e-4c51-9f3e-6d2c8f1b4e70';
 export const users = {
   alex: { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '5f2e8a1c-7d34-4b6e-9c01-3a8f2d7e6b21' }, // every role
   megan: { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '7c3d9e2f-1a45-4f8b-8d12-4b9e3c8f7a32' }, // viewer, agent
+  adele: { id: 'user-id-2', name: 'Adele Vance', aadObjectId: '9e4f1a3b-2c56-4a9d-9e23-5cae4d9a8b43' }, // viewer, approver
   isaiah: { id: 'user-id-3', name: 'Isaiah Langer', aadObjectId: 'b15a2b4c-3d67-4bae-af34-6dbf5eab9c54' }, // viewer
   patti: { id: 'user-id-4', name: 'Patti Fernandez', aadObjectId: 'd26b3c5d-4e78-4cbf-b045-7ec06fbcad65' }, // no role
 } as const;
@@ -23,6 +24,8 @@ export interface ActivityOptions {
   tenantId?: string;
   channelId?: string;
   locale?: string;
+  /** 'personal' (default), 'groupChat' or 'channel'. */
+  conversationType?: 'personal' | 'groupChat' | 'channel';
   serviceUrl: string;
 }
 
@@ -39,7 +42,7 @@ function base(options: ActivityOptions) {
     recipient: { id: 'bot-id', name: 'Partner Helpdesk Bot' },
     conversation: {
       id: options.conversationId ?? `personal-${user.id}`,
-      conversationType: 'personal',
+      conversationType: options.conversationType ?? 'personal',
       tenantId,
     },
     channelData: { tenant: { id: tenantId } },

@@ -28,10 +28,19 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(
-  options: { simulator?: SimulatorOptions; env?: Record<string, string>; store?: Store } = {},
-): Promise<TestBot> {
-  const simulator = await startSimulator(options.simulator ?? {});
+export interface TestBotOptions {
+  simulator?: SimulatorOptions;
+  /** A simulator shared with other bots (two instances on one Partner Center); left running by close(). */
+  sharedSimulator?: RunningSimulator;
+  env?: Record<string, string>;
+  /** A store of the caller's (left open by close()); default: a fresh in-memory PGlite store. */
+  store?: Store;
+  /** The app's clock (approval expiry). */
+  now?: () => Date;
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const simulator = options.sharedSimulator ?? (await startSimulator(options.simulator ?? {}));
   const connector = await startConnector();
   const logs: Record<string, unknown>[] = [];
   const logger: Logger = createLogger(
@@ -59,6 +68,7 @@ export async function startTestBot(
     partnerCenter,
     assignments: await loadRoleAssignments(config.rbacConfigPath),
     logger,
+    now: options.now,
   });
   const address = await app.server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
@@ -82,10 +92,11 @@ export async function startTestBot(
     },
     async close() {
       await app.server.close(1000);
+      await app.approvals.idle();
       await partnerCenter.close();
       if (!options.store) await store.close();
       await connector.close();
-      await simulator.close();
+      if (!options.sharedSimulator) await simulator.close();
     },
   };
 }
