@@ -168,4 +168,30 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'customer index and welcomes',
+    // The customer index (every customer's name, domain and tenant id, replaced whole by each refresh, with
+    // the time of that refresh) so that a restarted bot searches at once; and the conversations already
+    // welcomed, so that Teams' two install events (conversationUpdate and installationUpdate) post one welcome.
+    sql: `
+      CREATE TABLE customer_index (
+        customer_id text PRIMARY KEY,
+        tenant_id text NOT NULL,
+        company_name text NOT NULL,
+        domain text NOT NULL,
+        relationship text
+      );
+      CREATE TABLE customer_index_refresh (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        refreshed_at timestamptz NOT NULL,
+        customer_count integer NOT NULL
+      );
+
+      CREATE TABLE conversation_welcomes (
+        conversation_id text PRIMARY KEY,
+        welcomed_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

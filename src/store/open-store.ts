@@ -1,6 +1,8 @@
 import { createLogger, type Logger } from '../log';
 import { createApprovalRepository } from './approvals';
 import { createAuditLog } from './audit-log';
+import { createConversationWelcomes } from './conversation-welcomes';
+import { createCustomerIndexStore } from './customer-index-store';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import { createOneTimeOperations } from './one-time-operations';
@@ -45,6 +47,8 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
     approvals: createApprovalRepository(db),
     operations: createOneTimeOperations(db),
     provisioningWatches: createProvisioningWatches(db),
+    customerIndex: createCustomerIndexStore(db),
+    welcomes: createConversationWelcomes(db),
     async ping() {
       await db.query('SELECT 1');
     },
