@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+
+/**
+ * A closed-loop load generator (the role autocannon plays, without its dependency): `concurrency`
+ * workers, each one conversation posting its next activity as soon as the previous answer arrived,
+ * over keep-alive connections. Every answer is checked, so a fast error counts as a failure, not a turn.
+ */
+
+export interface LoadPlan {
+  /** e.g. http://127.0.0.1:3978 */
+  origin: string;
+  concurrency: number;
+  /** Turns to measure, spread over the workers (Infinity with `durationMs`). */
+  turns: number;
+  /** Stop starting turns after this long. */
+  durationMs?: number;
+  /** The activity of a turn: `turn` counts all turns, `sequence` this worker's (worker: 0 … concurrency-1). */
+  activity(slot: { turn: number; worker: number; sequence: number }): object;
+  /** Whether the answer is the expected one (status and body). */
+  accept(status: number, body: string): boolean;
+  /** Per request; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface LoadResult {
+  latenciesMs: number[];
+  failures: number;
+  elapsedMs: number;
+  /** The first few failed answers, to explain a failure count. */
+  failureSamples: string[];
+}
+
+const MAX_FAILURE_SAMPLES = 3;
+
+export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const pool = new Pool(plan.origin, {
+    connections: plan.concurrency,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    headersTimeout: plan.timeoutMs ?? 30_000,
+    bodyTimeout: plan.timeoutMs ?? 30_000,
+  });
+  const latenciesMs: number[] = [];
+  const failureSamples: string[] = [];
+  let failures = 0;
+  let next = 0;
+
+  const fail = (sample: string) => {
+    failures += 1;
+    if (failureSamples.length < MAX_FAILURE_SAMPLES) failureSamples.push(sample.slice(0, 300));
+  };
+
+  const deadline = performance.now() + (plan.durationMs ?? Number.POSITIVE_INFINITY);
+  const worker = async (index: number) => {
+    for (let sequence = 0; next < plan.turns && performance.now() < deadline; sequence++) {
+      const turn = next++;
+      const body = JSON.stringify(plan.activity({ turn, worker: index, sequence }));
+      const started = performance.now();
+      try {
+        const response = await pool.request({
+          path: '/api/messages',
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        const text = await response.body.text();
+        const ms = performance.now() - started;
+        if (plan.accept(response.statusCode, text)) latenciesMs.push(ms);
+        else fail(`HTTP ${response.statusCode}: ${text}`);
+      } catch (error) {
+        fail(`request failed: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: plan.concurrency }, (_, index) => worker(index)));
+  } finally {
+    await pool.close();
+  }
+  return { latenciesMs, failures, elapsedMs: performance.now() - started, failureSamples };
+}
