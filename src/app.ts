@@ -7,6 +7,7 @@ import { approvalSweepJob } from './approvals/approval-sweep-job';
 import { reactivationKind, suspensionKind } from './approvals/subscription-kinds';
 import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
+import type { BackgroundJob } from './background-jobs';
 import { JobScheduler } from './background-jobs';
 import { createAdapter } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
@@ -17,6 +18,11 @@ import type { Config } from './config';
 import { ApprovalDesk } from './dialogs/approval-desk';
 import { LookupDialog } from './dialogs/lookup-dialog';
 import { LookupSessions } from './dialogs/lookup-sessions';
+import {
+  createProvisioningServices,
+  createProvisioningWatchJob,
+  createTicketServices,
+} from './dialogs/support-services';
 import type { Logger } from './log';
 import { createServer, type HelpdeskServer } from './server';
 import type { Store } from './store/store';
@@ -43,6 +49,8 @@ export interface App {
   router: Router;
   /** Periodic work (watches, sweeps); started by bot-main after listening, stopped before the store closes. */
   jobs: JobScheduler;
+  /** The "Notify me when ready" poller (also in `jobs`); tests run it directly. */
+  provisioningWatches: BackgroundJob;
   proactive: ProactiveMessenger;
   /** The approval engine (suspensions, reactivations, privileged resets); `idle()` waits for running executions. */
   approvals: ApprovalEngine;
@@ -63,12 +71,23 @@ export function buildApp(deps: AppDependencies): App {
   });
   const conversationState = new ConversationState(deps.botStorage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+  const support = {
+    config: deps.config,
+    store: deps.store,
+    partnerCenter: deps.partnerCenter,
+    proactive,
+    logger: deps.logger,
+    now: deps.now ?? (() => new Date()),
+  };
+  const provisioningWatches = createProvisioningWatchJob(support);
   const services: RouteServices = {
     partnerCenter: deps.partnerCenter,
     store: deps.store,
     proactive,
     approvals,
     approvalDesk,
+    tickets: createTicketServices(support),
+    provisioning: createProvisioningServices(support),
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
@@ -95,8 +114,8 @@ export function buildApp(deps: AppDependencies): App {
     ],
   });
   const jobs = new JobScheduler(
-    [approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs)],
+    [approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs), provisioningWatches],
     deps.logger,
   );
-  return { server, router, jobs, proactive, approvals };
+  return { server, router, jobs, proactive, provisioningWatches, approvals };
 }

@@ -2,6 +2,8 @@ import type { PartnerCenter } from '../api/partner-center';
 import type { ApprovalEngine } from '../approvals/approval-engine';
 import type { ApprovalDesk } from '../dialogs/approval-desk';
 import type { LookupSessions } from '../dialogs/lookup-sessions';
+import type { ProvisioningServices } from '../dialogs/subscription-views';
+import type { TicketServices } from '../dialogs/ticket-form-flow';
 import type { Store } from '../store/store';
 import type { ProactiveMessenger } from './proactive';
 import type { CardActionRoute, CommandRoute } from './routes';
@@ -9,6 +11,8 @@ import { type ApprovalRouteServices, approvalCardActions, approvalCommands } fro
 import { auditCardActions, auditCommands } from './routes/audit';
 import { customerCardActions, customerCommands } from './routes/customers';
 import { generalCommands } from './routes/general';
+import { subscriptionCardActions, subscriptionCommands } from './routes/subscriptions';
+import { ticketCardActions, ticketCommands } from './routes/tickets';
 
 /**
  * The route table: every text command and card verb, the permission it needs, and its handler,
@@ -22,6 +26,10 @@ export interface RouteServices {
   proactive: ProactiveMessenger;
   approvals: ApprovalEngine;
   approvalDesk: ApprovalDesk;
+  /** Service requests: topics, drafts and notes submitted once, the portal fallback. */
+  tickets: TicketServices;
+  /** Subscriptions, provisioning status and "Notify me when ready" watches. */
+  provisioning: ProvisioningServices;
   lookupSessions: LookupSessions;
 }
 
@@ -45,11 +53,15 @@ export function buildRouteTable(services: RouteServices): RouteTable {
     ...generalCommands(() => commands),
     ...customerCommands(),
     ...auditCommands(services.store.audit),
+    ...ticketCommands(services.tickets),
+    ...subscriptionCommands(services.provisioning),
     ...approvalCommands(approvalServices(services)),
   ];
   const cardActions: CardActionRoute[] = [
     ...customerCardActions(services),
     ...auditCardActions(services.store.audit),
+    ...ticketCardActions(services.tickets),
+    ...subscriptionCardActions(services.provisioning),
     ...approvalCardActions(approvalServices(services)),
   ];
   return { commands, cardActions };

@@ -13,7 +13,7 @@ interface CustomerView {
   companyName: string;
   customerId: string;
   fields: Field[];
-  actions: { users: string; subscriptions: string; tickets: string; refresh: string };
+  actions: { users: string; subscriptions: string; tickets: string; newTicket: string; refresh: string };
 }
 
 const template = defineTemplate<CustomerView>('customer', json);
@@ -69,6 +69,7 @@ export function customerCard(data: CustomerCardData, text: Strings): AdaptiveCar
       users: text.t('customer.action.users'),
       subscriptions: text.t('customer.action.subscriptions'),
       tickets: text.t('customer.action.tickets'),
+      newTicket: text.t('ticket.action.new'),
       refresh: text.t('customer.action.refresh'),
     },
   });

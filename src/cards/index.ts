@@ -24,12 +24,44 @@ export {
 } from './lookup-no-match-card';
 export { type MessageCardData, type MessageStyle, messageCard } from './message-card';
 export { type NoRoleCardData, noRoleCard } from './no-role-card';
+export {
+  type ProvisioningCardData,
+  provisioningCard,
+} from './provisioning-card';
+export {
+  durationText,
+  type ProvisioningWatchCardData,
+  type ProvisioningWatchEvent,
+  provisioningWatchCard,
+} from './provisioning-watch-card';
 export { type AdaptiveCard, maxCardBytes } from './render-card';
 export { type ResetConfirmationCardData, resetConfirmationCard } from './reset-confirmation-card';
 export { type ResetResultCardData, resetResultCard } from './reset-result-card';
 export { type RestoreConfirmationCardData, restoreConfirmationCard } from './restore-confirmation-card';
 export { type RestoreResultCardData, restoreResultCard } from './restore-result-card';
+export {
+  maxSubscriptionRows,
+  type SubscriptionListCardData,
+  type SubscriptionRowActions,
+  subscriptionListCard,
+} from './subscription-list-card';
+export { type SupportTopicsCardData, supportTopicsCard } from './support-topics-card';
 export { type SuspensionFormCardData, suspensionFormCard } from './suspension-form-card';
+export { type TicketCreatedCardData, ticketCreatedCard } from './ticket-created-card';
+export {
+  maxNoteLength,
+  maxNotesShown,
+  type TicketDetailsCardData,
+  ticketDetailsCard,
+} from './ticket-details-card';
+export {
+  problemText,
+  type TicketFormCardData,
+  ticketFormCard,
+  ticketFormCardThatFits,
+} from './ticket-form-card';
+export { maxTicketRows, type TicketListCardData, ticketListCard } from './ticket-list-card';
+export { type TicketPortalCardData, ticketPortalCards } from './ticket-portal-card';
 export {
   maxPickRows,
   type PickPurpose,
@@ -45,7 +77,10 @@ export {
   type CustomerActionData,
   cardVerbs,
   type LookupMoreData,
+  type ServiceRequestActionData,
+  type SubscriptionActionData,
   type SuspensionFormData,
+  type TicketFormData,
   type UserActionData,
   type UserListActionData,
   type UserOperationData,

@@ -68,14 +68,15 @@ export function neutralizeTextFunctions(text: string): string {
   return text.replace(textFunction, `{${wordJoiner}{`);
 }
 
-function prepare(value: TemplateValue): TemplateValue {
-  if (typeof value === 'string') return neutralizeTextFunctions(clip(value, maxTextLength));
-  if (Array.isArray(value)) return value.filter((item) => item !== null && item !== undefined).map(prepare);
+function prepare(value: TemplateValue, limit: number): TemplateValue {
+  if (typeof value === 'string') return neutralizeTextFunctions(clip(value, limit));
+  if (Array.isArray(value))
+    return value.filter((item) => item !== null && item !== undefined).map((item) => prepare(item, limit));
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value as TemplateObject).filter(
       ([, item]) => item !== null && item !== undefined,
     );
-    return Object.fromEntries(entries.map(([key, item]) => [key, prepare(item)]));
+    return Object.fromEntries(entries.map(([key, item]) => [key, prepare(item, limit)]));
   }
   return value;
 }
@@ -99,8 +100,21 @@ export function cardByteLength(card: object): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
-export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCard {
-  const { card, missing } = expandRecordingMissing(template.json, prepare(data as TemplateObject));
+export interface RenderOptions {
+  /**
+   * The longest string kept, in code points (default `maxTextLength`). Only forms that give back what an
+   * agent typed raise it, so that nothing typed is cut; the Teams size limit still holds.
+   */
+  maxTextLength?: number;
+}
+
+export function renderCard<TData extends object>(
+  template: CardTemplate<TData>,
+  data: TData,
+  options: RenderOptions = {},
+): AdaptiveCard {
+  const limit = options.maxTextLength ?? maxTextLength;
+  const { card, missing } = expandRecordingMissing(template.json, prepare(data as TemplateObject, limit));
   if (missing.length > 0) {
     throw new AppError('INTERNAL', `Card template "${template.name}" binds missing data`, {
       template: template.name,

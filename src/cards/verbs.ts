@@ -10,6 +10,15 @@ export const cardVerbs = {
   customerSelect: 'customer.select',
   lookupMore: 'lookup.more',
   auditMore: 'audit.more',
+  customerNewTicket: 'customer.newTicket',
+  ticketCreate: 'ticket.create',
+  ticketOpen: 'ticket.open',
+  ticketRefresh: 'ticket.refresh',
+  ticketAddNote: 'ticket.addNote',
+  ticketClose: 'ticket.close',
+  subscriptionProvisioning: 'subscription.provisioning',
+  provisioningRefresh: 'provisioning.refresh',
+  provisioningWatch: 'provisioning.watch',
   usersPage: 'users.page',
   userDetails: 'user.details',
   userResetPassword: 'user.resetPassword',
@@ -72,4 +81,36 @@ export interface UserActionData {
 export interface UserOperationData {
   operationId: string;
   forceChange?: string;
+}
+
+/** Data of `customer.newTicket`: the customer. Of `ticket.create`: the form's submission id, the customer and the inputs. */
+export interface TicketFormData {
+  draftId: string;
+  customerId: string;
+  topicId?: string;
+  title?: string;
+  description?: string;
+  severity?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+}
+
+/**
+ * Data of `ticket.open`, `ticket.refresh`, `ticket.close` and `ticket.addNote` (which also carries its
+ * submission id); the note box comes along with every button of the ticket card.
+ */
+export interface ServiceRequestActionData {
+  serviceRequestId: string;
+  submissionId?: string;
+  note?: string;
+}
+
+/**
+ * Data of every subscription button (`subscription.provisioning`, `provisioning.refresh`, `provisioning.watch`,
+ * and any button added to a subscription row later): the customer and the subscription, nothing else.
+ */
+export interface SubscriptionActionData {
+  customerId: string;
+  subscriptionId: string;
 }

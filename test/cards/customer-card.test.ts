@@ -63,12 +63,13 @@ describe('customer card', () => {
     expect(textRuns(customerCard({ customer: withoutRelationship }, text))).toHaveLength(5);
   });
 
-  it('offers next steps and refresh as Action.Execute buttons carrying only the customer id', () => {
+  it('offers next steps (a new ticket among them) and refresh as Action.Execute buttons carrying only the customer id', () => {
     const actions = executeActions(customerCard({ customer: fromSearch }, text));
     expect(actions.map(({ title, verb, data }) => ({ title, verb, data }))).toEqual([
       { title: 'Users', verb: 'customer.users', data: { customerId: fromSearch.id } },
       { title: 'Subscriptions', verb: 'customer.subscriptions', data: { customerId: fromSearch.id } },
       { title: 'Service requests', verb: 'customer.tickets', data: { customerId: fromSearch.id } },
+      { title: 'New ticket', verb: 'customer.newTicket', data: { customerId: fromSearch.id } },
       { title: 'Refresh', verb: 'customer.refresh', data: { customerId: fromSearch.id } },
     ]);
   });

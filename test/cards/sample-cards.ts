@@ -1,4 +1,4 @@
-import type { Customer, CustomerUser } from '../../src/api/models';
+import type { Customer, CustomerUser, ServiceRequest, Subscription } from '../../src/api/models';
 import {
   type AdaptiveCard,
   approvalCard,
@@ -12,11 +12,20 @@ import {
   lookupNoMatchCard,
   messageCard,
   noRoleCard,
+  provisioningCard,
+  provisioningWatchCard,
   resetConfirmationCard,
   resetResultCard,
   restoreConfirmationCard,
   restoreResultCard,
+  subscriptionListCard,
+  supportTopicsCard,
   suspensionFormCard,
+  ticketCreatedCard,
+  ticketDetailsCard,
+  ticketFormCard,
+  ticketListCard,
+  ticketPortalCards,
   userCustomerPickCard,
   userDetailsCard,
   userListCard,
@@ -51,7 +60,16 @@ export type CardName =
   | 'userCustomerPick'
   | 'approval'
   | 'approvalList'
-  | 'suspensionForm';
+  | 'suspensionForm'
+  | 'supportTopics'
+  | 'ticketForm'
+  | 'ticketCreated'
+  | 'ticketList'
+  | 'ticketDetails'
+  | 'ticketPortal'
+  | 'subscriptionList'
+  | 'provisioning'
+  | 'provisioningWatch';
 
 export function sampleCustomer(value: string, id = value): Customer {
   return {
@@ -117,6 +135,49 @@ export function sampleUser(value: string, id = value): CustomerUser {
 
 export function sampleTarget(value: string, id = value): TargetNames {
   return { customerId: id, companyName: value, userId: id, displayName: value, userPrincipalName: value };
+}
+
+export function sampleServiceRequest(value: string, id = value): ServiceRequest {
+  return {
+    id,
+    title: value,
+    description: value,
+    severity: value,
+    supportTopicId: value,
+    supportTopicName: value,
+    status: value,
+    productName: value,
+    createdDate: '2024-02-12T09:15:00Z',
+    lastModifiedDate: '2024-02-13T16:40:00',
+    lastClosedDate: '0001-01-01T00:00:00',
+    notes: [{ createdByName: value, createdDate: '2024-02-13T16:40:00Z', text: value }],
+  };
+}
+
+export function sampleSubscription(value: string, id = value): Subscription {
+  return {
+    id,
+    offerId: value,
+    offerName: value,
+    friendlyName: value,
+    quantity: 25,
+    unitType: value,
+    commitmentEndDate: '2026-12-31T00:00:00Z',
+    status: value,
+  };
+}
+
+/** Every value the agent types into the new-ticket form. */
+export function sampleTicketValues(value: string) {
+  return {
+    topicId: value,
+    title: value,
+    description: value,
+    severity: value,
+    contactName: value,
+    contactEmail: value,
+    contactPhone: value,
+  };
 }
 
 export function everyCard(value: string, text: Strings = strings('en-US')): Record<CardName, AdaptiveCard> {
@@ -226,6 +287,77 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
     ),
     restoreResult: restoreResultCard(
       { target: sampleTarget(value), agent: value, at: new Date('2026-03-02T10:00:00Z') },
+      text,
+    ),
+    supportTopics: supportTopicsCard({ topics: [{ id: value, name: value, description: value }] }, text),
+    ticketForm: ticketFormCard(
+      {
+        companyName: value,
+        customerId: value,
+        draftId: value,
+        topics: [{ id: value, name: value }],
+        values: sampleTicketValues(value),
+        problems: [{ field: 'contactEmail', problem: 'invalidEmail' }],
+        banner: { style: 'attention', text: value },
+      },
+      text,
+    ),
+    ticketCreated: ticketCreatedCard({ request: sampleServiceRequest(value), companyName: value }, text),
+    ticketList: ticketListCard(
+      { customerId: value, companyName: value, requests: [sampleServiceRequest(value)], canCreate: true },
+      text,
+    ),
+    ticketDetails: ticketDetailsCard(
+      {
+        request: sampleServiceRequest(value),
+        noteSubmissionId: value,
+        note: { value, error: value },
+        banner: { style: 'good', text: value },
+      },
+      text,
+    ),
+    ticketPortal: ticketPortalCards(
+      {
+        companyName: value,
+        portalUrl: `https://partner.example/customers/${encodeURIComponent(value)}/servicerequests`,
+        typed: { values: sampleTicketValues(value), topicName: value, severityName: value },
+      },
+      text,
+    )[0] as AdaptiveCard,
+    subscriptionList: subscriptionListCard(
+      {
+        customerId: value,
+        companyName: value,
+        rows: [
+          {
+            subscription: sampleSubscription(value),
+            provisioning: { kind: 'status', status: { status: 'pending', skuId: value, quantity: 25 } },
+          },
+        ],
+        watched: new Set(),
+        canWatch: true,
+      },
+      text,
+    ),
+    provisioning: provisioningCard(
+      {
+        customerId: value,
+        companyName: value,
+        subscription: sampleSubscription(value),
+        provisioning: { kind: 'status', status: { status: 'pending', skuId: value, quantity: 25 } },
+        watching: false,
+        canWatch: true,
+      },
+      text,
+    ),
+    provisioningWatch: provisioningWatchCard(
+      {
+        event: { kind: 'ready', status: 'success' },
+        customerId: value,
+        companyName: value,
+        subscriptionId: value,
+        subscriptionName: value,
+      },
       text,
     ),
     userCustomerPick: userCustomerPickCard(

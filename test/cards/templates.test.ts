@@ -30,11 +30,20 @@ describe('card templates', () => {
       'lookup-no-match.json',
       'message.json',
       'no-role.json',
+      'provisioning-watch.json',
+      'provisioning.json',
       'reset-confirmation.json',
       'reset-result.json',
       'restore-confirmation.json',
       'restore-result.json',
+      'subscription-list.json',
+      'support-topics.json',
       'suspension-form.json',
+      'ticket-created.json',
+      'ticket-details.json',
+      'ticket-form.json',
+      'ticket-list.json',
+      'ticket-portal.json',
       'user-customer-pick.json',
       'user-details.json',
       'user-list.json',
@@ -58,9 +67,13 @@ describe('card templates', () => {
       }
     });
 
-    it('uses only Action.Execute with a known verb and data made of bound ids', () => {
+    it('uses only Action.Execute with a known verb and data made of bound ids (or a link bound to a built URL)', () => {
       const knownVerbs: string[] = Object.values(cardVerbs);
       for (const node of allNodes(template).filter((item) => String(item.type).startsWith('Action.'))) {
+        if (node.type === 'Action.OpenUrl') {
+          expect(node.url).toMatch(singleBinding);
+          continue;
+        }
         expect(node.type).toBe('Action.Execute');
         expect(knownVerbs).toContain(node.verb);
         for (const value of Object.values(node.data as Record<string, unknown>))

@@ -33,6 +33,8 @@ export interface TestBotOptions {
   /** A simulator shared with other bots (two instances on one Partner Center); left running by close(). */
   sharedSimulator?: RunningSimulator;
   env?: Record<string, string>;
+  /** A connector shared with other bots (a bot restarted over the same store answers into the same conversations); left running by close(). */
+  sharedConnector?: Connector;
   /** A store of the caller's (left open by close()); default: a fresh in-memory PGlite store. */
   store?: Store;
   /** The app's clock (approval expiry). */
@@ -41,7 +43,7 @@ export interface TestBotOptions {
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const simulator = options.sharedSimulator ?? (await startSimulator(options.simulator ?? {}));
-  const connector = await startConnector();
+  const connector = options.sharedConnector ?? (await startConnector());
   const logs: Record<string, unknown>[] = [];
   const logger: Logger = createLogger(
     { level: 'debug' },
@@ -95,7 +97,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await app.approvals.idle();
       await partnerCenter.close();
       if (!options.store) await store.close();
-      await connector.close();
+      if (!options.sharedConnector) await connector.close();
       if (!options.sharedSimulator) await simulator.close();
     },
   };

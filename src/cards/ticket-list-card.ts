@@ -1,0 +1,75 @@
+import type { ServiceRequest } from '../api/models';
+import type { Strings } from '../i18n/strings';
+import { serviceRequestDate } from '../tickets/service-requests';
+import { cardTimestamp } from './audit-card';
+import { clip, maxRowTextLength } from './clip';
+import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
+import json from './templates/ticket-list.json';
+import { severityLabel, statusColor, statusLabel } from './ticket-labels';
+
+/** `tickets <customer>`: the customer's service requests, newest first, each with its status and a Details button. */
+export interface TicketListCardData {
+  customerId: string;
+  companyName: string;
+  /** Newest first; the card shows at most `maxTicketRows`. */
+  requests: readonly ServiceRequest[];
+  /** Whether the caller may create tickets (the "New ticket" button). */
+  canCreate: boolean;
+}
+
+export const maxTicketRows = 15;
+
+interface TicketRowView {
+  title: string;
+  separator: string;
+  status: string;
+  statusColor: string;
+  id: string;
+  details: string;
+  at?: string;
+  serviceRequestId: string;
+}
+
+interface TicketListView {
+  title: string;
+  shown: string;
+  empty?: string;
+  open: string;
+  rows: TicketRowView[];
+  newTicket?: { title: string; customerId: string };
+}
+
+const template = defineTemplate<TicketListView>('ticketList', json);
+
+export function ticketListCard(data: TicketListCardData, text: Strings): AdaptiveCard {
+  const rows = data.requests.slice(0, maxTicketRows);
+  const total = data.requests.length;
+  return renderCard(template, {
+    title: text.t('tickets.title', { companyName: data.companyName }),
+    shown:
+      total > rows.length
+        ? text.t('tickets.shownNewest', { count: rows.length, total })
+        : text.t('tickets.shown', { count: total }),
+    empty: total === 0 ? text.t('tickets.empty') : undefined,
+    open: text.t('ticket.action.open'),
+    rows: rows.map((request) => {
+      const created = serviceRequestDate(request.createdDate);
+      return {
+        title: clip(request.title || text.t('ticket.untitled'), maxRowTextLength),
+        separator: text.t('tickets.separator'),
+        status: statusLabel(request.status, text),
+        statusColor: statusColor(request.status),
+        id: request.id,
+        details: text.t('tickets.row.details', {
+          severity: severityLabel(request.severity, text),
+          topic: clip(request.supportTopicName ?? request.supportTopicId ?? '—', maxRowTextLength),
+        }),
+        at: created && cardTimestamp(created),
+        serviceRequestId: request.id,
+      };
+    }),
+    newTicket: data.canCreate
+      ? { title: text.t('ticket.action.new'), customerId: data.customerId }
+      : undefined,
+  });
+}
