@@ -19,6 +19,12 @@ export const errorCatalog = {
   AUTHZ_NO_ROLE: 'You have not been given a role in this bot yet.',
   TENANT_NOT_ALLOWED: 'This bot does not serve your organization.',
   CHANNEL_NOT_ALLOWED: 'This bot only works in Microsoft Teams.',
+  AUTH_SIGN_IN_REQUIRED: 'Please sign in first: the bot works in Partner Center as you.',
+  AUTH_MFA_REQUIRED:
+    'Partner Center requires multifactor authentication for this, and your sign-in did not use it. Sign out, sign in again with MFA, then retry.',
+  AUTH_READ_ONLY: 'This bot is set up to read Partner Center only (app-only identity), so it cannot do this.',
+  GDAP_ROLE_MISSING: 'The partner does not hold the GDAP role this needs on that customer.',
+  CUSTOMER_NOT_ALLOWED: 'Your role in this bot does not cover this customer.',
   INPUT_INVALID: 'That input is not valid.',
   CARD_ACTION_INVALID: 'That button is out of date or not valid any more.',
   STORE_UNAVAILABLE: 'The bot cannot reach its database right now. Please try again shortly.',

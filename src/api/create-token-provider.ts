@@ -21,7 +21,8 @@ export interface TokenProviderFactoryOptions {
   now?: () => number;
 }
 
-function credentialFrom(settings: TokenProviderSettings): ClientCredential | undefined {
+/** The client secret, or the certificate (read from its file when given as a path); undefined when neither. */
+export function credentialFrom(settings: TokenProviderSettings): ClientCredential | undefined {
   if (settings.clientSecret) return { clientSecret: settings.clientSecret };
   const certificate = settings.certificate;
   if (!certificate) return undefined;

@@ -59,6 +59,13 @@ function certificateOption(certificate: { thumbprint: string; privateKey: string
     : { thumbprint, privateKey: certificate.privateKey };
 }
 
+/** The credential part of MSAL's `auth` configuration: a client secret or a certificate. */
+export function msalCredential(credential: ClientCredential) {
+  return 'clientSecret' in credential
+    ? { clientSecret: credential.clientSecret }
+    : { clientCertificate: certificateOption(credential.certificate) };
+}
+
 export class MsalTokenProvider implements TokenProvider {
   private readonly app: ConfidentialClientApplication;
   private readonly now: () => number;
@@ -77,9 +84,7 @@ export class MsalTokenProvider implements TokenProvider {
       auth: {
         clientId: options.clientId,
         authority: `${(options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '')}/${options.tenantId}`,
-        ...('clientSecret' in credential
-          ? { clientSecret: credential.clientSecret }
-          : { clientCertificate: certificateOption(credential.certificate) }),
+        ...msalCredential(credential),
         ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
         ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
         ...(options.knownAuthorities ? { knownAuthorities: options.knownAuthorities } : {}),

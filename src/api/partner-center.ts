@@ -1,3 +1,5 @@
+import type { CustomerAccess } from '../auth/customer-scope';
+import type { AgentIdentity } from './agent-identity';
 import type {
   Customer,
   CustomerUser,
@@ -16,6 +18,10 @@ export interface CallContext {
   signal?: AbortSignal;
   /** Told the MS-RequestId of every logical call made for this context (retries reuse it): for the audit log. */
   onRequest?: (request: { route: string; requestId: string }) => void;
+  /** The agent the call is made for (identity mode `agent`): their token is used. Absent: the bot's own identity. */
+  agent?: AgentIdentity;
+  /** The customers the caller's role covers for the route being run; absent: no limit (background work). */
+  customerAccess?: CustomerAccess;
 }
 
 export type CustomerSearchField = 'CompanyName' | 'Domain';
