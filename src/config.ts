@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { identityModes, type PartnerIdentityMode } from './api/identity-mode';
 import { passwordLengths } from './users/password-generator';
 
 /**
@@ -60,6 +61,10 @@ const environmentSchema = z.object({
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
   PARTNER_CENTER_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(8000),
 
+  IDENTITY_MODE: z.enum(identityModes).optional(),
+  OAUTH_CONNECTION_NAME: optionalText,
+  BOT_OAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+
   DATABASE_URL: optionalText.refine(
     (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
     'DATABASE_URL must be a postgres:// URL',
@@ -94,6 +99,15 @@ const environmentSchema = z.object({
 });
 
 export type IdentityMode = 'dev' | 'production';
+
+/** Whose identity Partner Center sees (src/api/identity-mode.ts) and how agents sign in. */
+export interface IdentitySettings {
+  mode: PartnerIdentityMode;
+  /** The Azure Bot resource's OAuth connection that gives the bot each agent's Teams SSO token (agent mode). */
+  oauthConnectionName?: string;
+  /** The Bot Framework token service (default botbuilder's, https://api.botframework.com). */
+  oauthUrl?: string;
+}
 
 export interface BotCredentials {
   appId?: string;
@@ -152,6 +166,7 @@ export interface Config {
   mode: IdentityMode;
   bot: BotCredentials;
   partnerCenter: PartnerCenterSettings;
+  identity: IdentitySettings;
   store: { databaseUrl?: string; dataDir: string };
   rbacConfigPath: string;
   allowedTenantIds: string[];
@@ -234,7 +249,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     if (!guid.test(id)) problems.push(`ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
   }
 
-  const partnerCenter = partnerCenterSettings(settings, problems);
+  const identity = identitySettings(settings, mode, problems);
+  const partnerCenter = partnerCenterSettings(settings, identity.mode, problems);
   const rbacConfigPath = settings.RBAC_CONFIG ?? DEV_RBAC_CONFIG;
   if (!existsSync(rbacConfigPath))
     problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
@@ -259,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       appType: settings.MicrosoftAppType,
     }),
     partnerCenter: Object.freeze(partnerCenter),
+    identity: Object.freeze(identity),
     store: Object.freeze({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR }),
     rbacConfigPath,
     allowedTenantIds: Object.freeze(allowedTenantIds) as string[],
@@ -279,8 +296,41 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   });
 }
 
+/**
+ * IDENTITY_MODE defaults to `agent` in production and `service-account` in dev mode (the Playground has no
+ * OAuth connection). Agent mode needs the OAuth connection and the app registration the agents sign in to.
+ */
+function identitySettings(
+  settings: z.infer<typeof environmentSchema>,
+  mode: IdentityMode,
+  problems: string[],
+): IdentitySettings {
+  const identityMode = settings.IDENTITY_MODE ?? (mode === 'production' ? 'agent' : 'service-account');
+  if (identityMode === 'agent') {
+    if (!settings.OAUTH_CONNECTION_NAME) {
+      problems.push(
+        "OAUTH_CONNECTION_NAME: required when IDENTITY_MODE is agent (the Azure Bot resource's OAuth connection for Teams single sign-on)",
+      );
+    }
+    const hasCredential =
+      settings.PARTNER_CENTER_CLIENT_SECRET !== undefined ||
+      settings.PARTNER_CENTER_CERTIFICATE_PATH !== undefined;
+    if (!settings.PARTNER_CENTER_CLIENT_ID || !settings.PARTNER_CENTER_TENANT_ID || !hasCredential) {
+      problems.push(
+        'PARTNER_CENTER_CLIENT_ID: IDENTITY_MODE agent needs PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_TENANT_ID and a client secret or certificate: the app registration the agents sign in to, which exchanges their tokens on-behalf-of',
+      );
+    }
+  }
+  return {
+    mode: identityMode,
+    oauthConnectionName: settings.OAUTH_CONNECTION_NAME,
+    oauthUrl: settings.BOT_OAUTH_URL?.replace(/\/+$/, ''),
+  };
+}
+
 function partnerCenterSettings(
   settings: z.infer<typeof environmentSchema>,
+  identityMode: PartnerIdentityMode,
   problems: string[],
 ): PartnerCenterSettings {
   const hasSecret = settings.PARTNER_CENTER_CLIENT_SECRET !== undefined;
@@ -318,7 +368,7 @@ function partnerCenterSettings(
         `PARTNER_CENTER_CERTIFICATE_PATH: file not found: ${settings.PARTNER_CENTER_CERTIFICATE_PATH}`,
       );
     }
-    if (!settings.PARTNER_CENTER_REFRESH_TOKEN) {
+    if (identityMode === 'service-account' && !settings.PARTNER_CENTER_REFRESH_TOKEN) {
       problems.push(
         'PARTNER_CENTER_REFRESH_TOKEN: required with Partner Center credentials (refresh token of the MFA-enabled service account, Secure Application Model) for user operations',
       );
@@ -356,6 +406,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
         ? 'certificate'
         : 'client secret',
     store: config.store.databaseUrl ? 'postgres' : `pglite (${config.store.dataDir})`,
+    identityMode: config.identity.mode,
+    oauthConnection: config.identity.oauthConnectionName ?? '(none)',
     rbacConfig: config.rbacConfigPath,
     allowedTenants: config.allowedTenantIds.length,
     serviceRequestsLegacyApi: config.tickets.legacyApi,

@@ -91,6 +91,7 @@ describe('configuration', () => {
       PARTNER_CENTER_CLIENT_SECRET: 'pc-secret-value',
       PARTNER_CENTER_TENANT_ID: tenant,
       PARTNER_CENTER_REFRESH_TOKEN: 'refresh-token-value',
+      OAUTH_CONNECTION_NAME: 'partner-center-sso',
       DATABASE_URL: 'postgres://bot@db.internal/helpdesk',
     });
     expect(config.mode).toBe('production');

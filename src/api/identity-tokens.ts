@@ -5,17 +5,8 @@ import type { Logger } from '../log';
 import { readAccessToken } from './access-token';
 import { AgentTokenProvider } from './agent-token-provider';
 import { createTokenProvider, credentialFrom, type TokenProviderSettings } from './create-token-provider';
+import type { PartnerIdentityMode } from './identity-mode';
 import type { TokenKind, TokenProvider } from './token-provider';
-
-/**
- * Whose identity the bot uses in Partner Center (IDENTITY_MODE):
- * - `agent`: each agent's own, through Teams single sign-on and the on-behalf-of flow (production default);
- * - `service-account`: the Secure Application Model's MFA-enabled service account (refresh token);
- * - `app-only`: the app alone, which Partner Center allows for reads of customers, subscriptions, orders
- *   and the activity log only; App+User operations are refused.
- */
-export const identityModes = ['agent', 'service-account', 'app-only'] as const;
-export type PartnerIdentityMode = (typeof identityModes)[number];
 
 /** App+User tokens must carry MFA (Partner Center refuses others since April 2026): say so before calling. */
 export function requireMfa(provider: TokenProvider): TokenProvider {

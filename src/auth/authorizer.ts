@@ -1,4 +1,5 @@
 import type { AuditLog } from '../store/store';
+import type { CustomerScope } from './customer-scope';
 import type { RoleAssignments } from './role-assignments';
 import { allows, type Permission, type Role } from './roles';
 
@@ -18,7 +19,8 @@ export interface Caller {
 export type DenialReason = 'TENANT_NOT_ALLOWED' | 'CHANNEL_NOT_ALLOWED' | 'AUTHZ_NO_ROLE' | 'AUTHZ_DENIED';
 
 export type Decision =
-  | { allowed: true; roles: Role[] }
+  /** `scope`: the customers the assignments granting the permission cover, when they do not cover all. */
+  | { allowed: true; roles: Role[]; scope?: CustomerScope }
   | { allowed: false; reason: DenialReason; roles: Role[] };
 
 export interface AuthorizationPolicy {
@@ -42,7 +44,12 @@ export function decide(policy: AuthorizationPolicy, caller: Caller, permission: 
     : [];
   if (heldRoles.length === 0) return { allowed: false, reason: 'AUTHZ_NO_ROLE', roles: [] };
   if (!allows(heldRoles, permission)) return { allowed: false, reason: 'AUTHZ_DENIED', roles: heldRoles };
-  return { allowed: true, roles: heldRoles };
+  const scope =
+    caller.aadObjectId &&
+    policy.assignments.scopeOf?.({ aadObjectId: caller.aadObjectId, groupIds: caller.groupIds }, permission);
+  return scope && scope.kind !== 'all'
+    ? { allowed: true, roles: heldRoles, scope }
+    : { allowed: true, roles: heldRoles };
 }
 
 export interface CheckContext {

@@ -1,24 +1,49 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { type Role, roles } from './roles';
+import {
+  allCustomers,
+  type CustomerScope,
+  exceptCustomers,
+  noCustomers,
+  onlyCustomers,
+  unionOf,
+} from './customer-scope';
+import { allows, type Permission, type Role, roles } from './roles';
 
 /**
  * The role file (RBAC_CONFIG):
  * {"roles":{"viewer":{"users":["<entra object id>"],"groups":["<entra group id>"]},"agent":{…},"approver":{…},"admin":{…}}}
  * Users are matched on the Teams activity's from.aadObjectId; groups on the caller's Entra group ids when known.
+ * A role's assignment may be limited to customers, and a role may have several assignments (an array):
+ * {"agent":[{"groups":["<group>"],"customers":["<customer tenant id>", …]},{"users":["<id>"],"excludeCustomers":[…]}]}
+ * Without `customers` or `excludeCustomers` an assignment covers every customer.
  */
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idList = z.array(z.string().regex(guid, 'must be a GUID (Entra object id)')).default([]);
-const assignmentSchema = z.object({ users: idList, groups: idList }).strict();
+const customerIds = z
+  .array(z.string().regex(guid, 'must be a GUID (customer tenant id)'))
+  .min(1, 'must name at least one customer');
+const assignmentSchema = z
+  .object({
+    users: idList,
+    groups: idList,
+    customers: customerIds.optional(),
+    excludeCustomers: customerIds.optional(),
+  })
+  .strict()
+  .refine((assignment) => !(assignment.customers && assignment.excludeCustomers), {
+    message: 'use either customers or excludeCustomers, not both',
+  });
+const roleAssignmentSchema = z.union([assignmentSchema, z.array(assignmentSchema).min(1)]);
 
 const roleFileSchema = z
   .object({
     roles: z
       .object(
-        Object.fromEntries(roles.map((role) => [role, assignmentSchema.optional()])) as Record<
+        Object.fromEntries(roles.map((role) => [role, roleAssignmentSchema.optional()])) as Record<
           Role,
-          z.ZodOptional<typeof assignmentSchema>
+          z.ZodOptional<typeof roleAssignmentSchema>
         >,
       )
       .strict(),
@@ -32,6 +57,8 @@ export interface Principal {
 
 export interface RoleAssignments {
   rolesOf(principal: Principal): Role[];
+  /** The customers the principal's assignments granting `permission` cover (none when no assignment does). */
+  scopeOf?(principal: Principal, permission: Permission): CustomerScope;
 }
 
 export function parseRoleAssignments(json: unknown): RoleAssignments {
@@ -40,21 +67,33 @@ export function parseRoleAssignments(json: unknown): RoleAssignments {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid role file:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
-  const byRole = roles.map((role) => {
-    const assignment = parsed.data.roles[role];
-    return {
+  const byRole = roles.flatMap((role) => {
+    const given = parsed.data.roles[role];
+    const assignments = given === undefined ? [] : Array.isArray(given) ? given : [given];
+    return assignments.map((assignment) => ({
       role,
-      users: new Set((assignment?.users ?? []).map((id) => id.toLowerCase())),
-      groups: new Set((assignment?.groups ?? []).map((id) => id.toLowerCase())),
-    };
+      users: new Set(assignment.users.map((id) => id.toLowerCase())),
+      groups: new Set(assignment.groups.map((id) => id.toLowerCase())),
+      scope: assignment.customers
+        ? onlyCustomers(assignment.customers)
+        : assignment.excludeCustomers
+          ? exceptCustomers(assignment.excludeCustomers)
+          : allCustomers,
+    }));
   });
+  const matching = (principal: Principal) => {
+    const userId = principal.aadObjectId.toLowerCase();
+    const groupIds = (principal.groupIds ?? []).map((id) => id.toLowerCase());
+    return byRole.filter(({ users, groups }) => users.has(userId) || groupIds.some((id) => groups.has(id)));
+  };
   return {
     rolesOf(principal) {
-      const userId = principal.aadObjectId.toLowerCase();
-      const groupIds = (principal.groupIds ?? []).map((id) => id.toLowerCase());
-      return byRole
-        .filter(({ users, groups }) => users.has(userId) || groupIds.some((id) => groups.has(id)))
-        .map(({ role }) => role);
+      return [...new Set(matching(principal).map(({ role }) => role))];
+    },
+    scopeOf(principal, permission) {
+      return matching(principal)
+        .filter(({ role }) => allows([role], permission))
+        .reduce<CustomerScope>((scope, assignment) => unionOf(scope, assignment.scope), noCustomers);
     },
   };
 }
