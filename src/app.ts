@@ -23,6 +23,9 @@ import {
   createProvisioningWatchJob,
   createTicketServices,
 } from './dialogs/support-services';
+import { UserOperationDialog } from './dialogs/user-operation-dialog';
+import { createUserServices } from './dialogs/user-services';
+import { UsersDialog } from './dialogs/users-dialog';
 import type { Logger } from './log';
 import { createServer, type HelpdeskServer } from './server';
 import type { Store } from './store/store';
@@ -89,8 +92,16 @@ export function buildApp(deps: AppDependencies): App {
     tickets: createTicketServices(support),
     provisioning: createProvisioningServices(support),
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
+    users: createUserServices({
+      partnerCenter: deps.partnerCenter,
+      store: deps.store,
+      passwordLength: deps.config.users.passwordLength,
+      logger: deps.logger,
+    }),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
+  dialogs.add(new UsersDialog(services.users));
+  dialogs.add(new UserOperationDialog(services.users));
 
   const authorizer = new Authorizer(
     {

@@ -4,6 +4,7 @@ import type { ApprovalDesk } from '../dialogs/approval-desk';
 import type { LookupSessions } from '../dialogs/lookup-sessions';
 import type { ProvisioningServices } from '../dialogs/subscription-views';
 import type { TicketServices } from '../dialogs/ticket-form-flow';
+import type { UserServices } from '../dialogs/user-services';
 import type { Store } from '../store/store';
 import type { ProactiveMessenger } from './proactive';
 import type { CardActionRoute, CommandRoute } from './routes';
@@ -13,6 +14,7 @@ import { customerCardActions, customerCommands } from './routes/customers';
 import { generalCommands } from './routes/general';
 import { subscriptionCardActions, subscriptionCommands } from './routes/subscriptions';
 import { ticketCardActions, ticketCommands } from './routes/tickets';
+import { userCardActions, userCommands } from './routes/users';
 
 /**
  * The route table: every text command and card verb, the permission it needs, and its handler,
@@ -31,6 +33,8 @@ export interface RouteServices {
   /** Subscriptions, provisioning status and "Notify me when ready" watches. */
   provisioning: ProvisioningServices;
   lookupSessions: LookupSessions;
+  /** Customer users: lists, password resets and restores. */
+  users: UserServices;
 }
 
 export interface RouteTable {
@@ -52,6 +56,7 @@ export function buildRouteTable(services: RouteServices): RouteTable {
   const commands: CommandRoute[] = [
     ...generalCommands(() => commands),
     ...customerCommands(),
+    ...userCommands(),
     ...auditCommands(services.store.audit),
     ...ticketCommands(services.tickets),
     ...subscriptionCommands(services.provisioning),
@@ -59,6 +64,7 @@ export function buildRouteTable(services: RouteServices): RouteTable {
   ];
   const cardActions: CardActionRoute[] = [
     ...customerCardActions(services),
+    ...userCardActions(services.users),
     ...auditCardActions(services.store.audit),
     ...ticketCardActions(services.tickets),
     ...subscriptionCardActions(services.provisioning),

@@ -53,9 +53,14 @@ export function messageActivity(text: string, options: ActivityOptions) {
   return { ...base(options), type: 'message', text };
 }
 
-export function cardActionActivity(verb: string, data: Record<string, unknown>, options: ActivityOptions) {
+export function cardActionActivity(
+  verb: string,
+  data: Record<string, unknown>,
+  options: ActivityOptions & { replyToId?: string },
+) {
   return {
     ...base(options),
+    ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },

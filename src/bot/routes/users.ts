@@ -1,0 +1,368 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { type AdaptiveCard, messageCard, restoreResultCard, userDetailsCard } from '../../cards';
+import {
+  actorOf,
+  USER_OPERATION_DIALOG,
+  type UserOperationDialogOptions,
+} from '../../dialogs/user-operation-dialog';
+import type { UserServices } from '../../dialogs/user-services';
+import {
+  conflictCard,
+  deletedUsersView,
+  operationProblemCard,
+  purgedCard,
+  resetPreparationCard,
+  resetResultCards,
+  restoreAnswerCard,
+  restoreConfirmation,
+  usersListView,
+} from '../../dialogs/user-views';
+import { USERS_DIALOG, type UsersDialogOptions } from '../../dialogs/users-dialog';
+import { isPrivilegedTarget } from '../../users/privileged-roles';
+import { orNothing } from '../../users/user-directory';
+import { MAX_SEARCH_LENGTH } from '../../users/user-search';
+import { cardMessage, cardResponse, messageResponse, sendCard, textFor } from '../replies';
+import {
+  type CardActionResult,
+  type CardActionRoute,
+  type CommandRoute,
+  cardAction,
+  type HandlerTurn,
+} from '../routes';
+import { callContextOf } from '../turn-info';
+import { customerActionData, guidSchema, runDialog } from './route-helpers';
+
+/**
+ * The users feature: `users`, `deleted users`, `reset password`, `restore user`, and the buttons of their cards.
+ * Card data carries only ids (customer, user, one-time operation) and is checked here; the router has already
+ * checked the caller's role. Confirmations answer fast: the operation id is claimed in the store before
+ * Partner Center is called, so a retried or repeated click never acts twice.
+ */
+
+const pageSchema = z.coerce.number().int().min(0).max(9999);
+const userData = z.object({ customerId: guidSchema, userId: guidSchema }).strip();
+const listData = z
+  .object({
+    customerId: guidSchema,
+    page: pageSchema.default(0),
+    search: z
+      .string()
+      .max(MAX_SEARCH_LENGTH * 4)
+      .optional(),
+  })
+  .strip();
+const operationData = z.object({ operationId: z.uuid() }).strip();
+const resetData = operationData.extend({ forceChange: z.enum(['true', 'false']).default('true') }).strip();
+
+export function userCommands(): CommandRoute[] {
+  const list = (view: UsersDialogOptions['view']) => (turn: HandlerTurn, argument: string) =>
+    runDialog(turn, USERS_DIALOG, { query: argument, view } satisfies UsersDialogOptions);
+  const operate =
+    (operation: UserOperationDialogOptions['operation']) => (turn: HandlerTurn, argument: string) =>
+      runDialog(turn, USER_OPERATION_DIALOG, {
+        upn: argument,
+        operation,
+        roles: turn.roles,
+      } satisfies UserOperationDialogOptions);
+  return [
+    {
+      name: 'users',
+      usage: 'users <customer name, domain or tenant id>',
+      descriptionKey: 'help.command.users',
+      group: 'users',
+      permission: 'user.read',
+      run: list('active'),
+    },
+    {
+      name: 'deleted users',
+      usage: 'deleted users <customer name, domain or tenant id>',
+      descriptionKey: 'help.command.deletedUsers',
+      group: 'users',
+      permission: 'user.read',
+      run: list('deleted'),
+    },
+    {
+      name: 'reset password',
+      usage: 'reset password <user name, e.g. alex@contoso.onmicrosoft.com>',
+      descriptionKey: 'help.command.resetPassword',
+      group: 'users',
+      permission: 'user.resetPassword',
+      run: operate('resetPassword'),
+    },
+    {
+      name: 'restore user',
+      usage: 'restore user <user name, e.g. alex@contoso.onmicrosoft.com>',
+      descriptionKey: 'help.command.restoreUser',
+      group: 'users',
+      permission: 'user.restore',
+      run: operate('restore'),
+    },
+  ];
+}
+
+/**
+ * Replaces the card the button was on, for everyone in the conversation (the invoke response only reaches the
+ * agent who clicked). A failure here must not lose the answer to that agent, so it is logged, not thrown.
+ */
+async function updateForEveryone(
+  services: UserServices,
+  context: TurnContext,
+  card: AdaptiveCard,
+  correlationId: string,
+) {
+  const activityId = context.activity.replyToId;
+  if (!activityId) return;
+  try {
+    await context.updateActivity({ ...cardMessage(card), id: activityId });
+  } catch (error) {
+    services.logger.warn({ correlationId, err: error }, 'could not update the shared card');
+  }
+}
+
+export function userCardActions(services: UserServices): CardActionRoute[] {
+  const customerOrAnswer = async (turn: HandlerTurn, customerId: string) => {
+    const customer = await orNothing(
+      services.partnerCenter.getCustomer(callContextOf(turn.info), customerId),
+    );
+    const answer = customer
+      ? undefined
+      : ({
+          response: cardResponse(
+            messageCard({ style: 'warning', title: textFor(turn.info).t('restore.customerNotFound') }),
+          ),
+          outcome: { customerId, details: { result: 'customerNotFound' } },
+        } satisfies CardActionResult);
+    return { customer, answer };
+  };
+
+  return [
+    cardAction({
+      verb: 'customer.users',
+      permission: 'user.read',
+      data: customerActionData,
+      run: async (turn, data) => {
+        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
+        if (!customer) return answer as CardActionResult;
+        const text = textFor(turn.info);
+        await sendCard(
+          turn.context,
+          await usersListView(services, callContextOf(turn.info), customer, 0, '', text),
+        );
+        return {
+          response: messageResponse(
+            text.t('users.opened', { companyName: customer.companyProfile.companyName }),
+          ),
+          outcome: { customerId: customer.id },
+        };
+      },
+    }),
+    cardAction({
+      verb: 'users.page',
+      permission: 'user.read',
+      data: listData,
+      run: async (turn, data) => {
+        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
+        if (!customer) return answer as CardActionResult;
+        const card = await usersListView(
+          services,
+          callContextOf(turn.info),
+          customer,
+          data.page,
+          data.search ?? '',
+          textFor(turn.info),
+        );
+        return {
+          response: cardResponse(card),
+          outcome: { customerId: customer.id, details: { page: data.page } },
+        };
+      },
+    }),
+    cardAction({
+      verb: 'user.details',
+      permission: 'user.read',
+      data: userData,
+      run: async (turn, data) => {
+        const ctx = callContextOf(turn.info);
+        const text = textFor(turn.info);
+        const [customer, user] = await Promise.all([
+          services.partnerCenter.getCustomer(ctx, data.customerId),
+          services.partnerCenter.getUser(ctx, data.customerId, data.userId),
+        ]);
+        const roles = await services.partnerCenter.getUserDirectoryRoles(ctx, data.customerId, data.userId);
+        await sendCard(
+          turn.context,
+          userDetailsCard({ customer, user, roles, privileged: isPrivilegedTarget(roles) }, text),
+        );
+        return {
+          response: messageResponse(user.displayName ?? user.userPrincipalName),
+          outcome: { customerId: customer.id, targetUserId: user.id },
+        };
+      },
+    }),
+    cardAction({
+      verb: 'user.resetPassword',
+      permission: 'user.resetPassword',
+      data: userData,
+      run: async (turn, data) => {
+        const text = textFor(turn.info);
+        const prepared = await services.operations.prepareReset(
+          callContextOf(turn.info),
+          actorOf(turn.info, turn.roles),
+          data.customerId,
+          data.userId,
+        );
+        const outcome = {
+          customerId: data.customerId,
+          targetUserId: data.userId,
+          details: { result: prepared.kind },
+        };
+        if (prepared.kind === 'notFound') {
+          return {
+            response: cardResponse(
+              messageCard({ style: 'warning', title: text.t('restore.notFound.title') }),
+            ),
+            outcome,
+          };
+        }
+        // The confirmation is a message of its own: it becomes the shared record of the reset.
+        await sendCard(turn.context, resetPreparationCard(prepared, text));
+        return {
+          response: messageResponse(
+            prepared.kind === 'confirm'
+              ? text.t('reset.opened', { displayName: prepared.target.displayName })
+              : text.t('reset.refused.title', { displayName: prepared.target.displayName }),
+          ),
+          outcome,
+        };
+      },
+    }),
+    cardAction({
+      verb: 'user.confirmReset',
+      permission: 'user.resetPassword',
+      data: resetData,
+      run: async (turn, data) => {
+        const result = await services.operations.confirmReset(
+          callContextOf(turn.info),
+          actorOf(turn.info, turn.roles),
+          data.operationId,
+          data.forceChange === 'true',
+        );
+        const cards = resetResultCards(result, textFor(turn.info));
+        if (cards.shared)
+          await updateForEveryone(services, turn.context, cards.shared, turn.info.correlationId);
+        const target = 'target' in result ? result.target : undefined;
+        return {
+          // The password is only in this invoke response, which Teams shows to the agent who clicked alone.
+          response: cardResponse(cards.mine),
+          outcome: {
+            customerId: target?.customerId,
+            targetUserId: target?.userId,
+            details: { operationId: data.operationId, result: result.kind },
+          },
+        };
+      },
+    }),
+    cardAction({
+      verb: 'users.deleted',
+      permission: 'user.read',
+      data: listData,
+      run: async (turn, data) => {
+        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
+        if (!customer) return answer as CardActionResult;
+        const card = await deletedUsersView(
+          services,
+          callContextOf(turn.info),
+          customer,
+          data.page,
+          textFor(turn.info),
+        );
+        return {
+          response: cardResponse(card),
+          outcome: { customerId: customer.id, details: { page: data.page } },
+        };
+      },
+    }),
+    cardAction({
+      verb: 'user.restore',
+      permission: 'user.restore',
+      data: userData,
+      run: async (turn, data) => {
+        const ctx = callContextOf(turn.info);
+        const text = textFor(turn.info);
+        const prepared = await services.operations.prepareRestore(
+          ctx,
+          actorOf(turn.info, turn.roles),
+          data.customerId,
+          data.userId,
+          'deletedUsers',
+        );
+        const outcome = {
+          customerId: data.customerId,
+          targetUserId: data.userId,
+          details: { result: prepared.kind },
+        };
+        if (prepared.kind === 'confirm') {
+          // In place of the list, for the agent who clicked; confirming updates the list for everyone.
+          return { response: cardResponse(restoreConfirmation(prepared, true, text)), outcome };
+        }
+        await sendCard(turn.context, restoreAnswerCard(prepared, text));
+        if (prepared.kind === 'customerNotFound')
+          return { response: messageResponse(text.t('restore.customerNotFound')), outcome };
+        const customer =
+          'customer' in prepared
+            ? prepared.customer
+            : await services.partnerCenter.getCustomer(ctx, data.customerId);
+        return { response: cardResponse(await deletedUsersView(services, ctx, customer, 0, text)), outcome };
+      },
+    }),
+    cardAction({
+      verb: 'user.confirmRestore',
+      permission: 'user.restore',
+      data: operationData,
+      run: async (turn, data) => {
+        const ctx = callContextOf(turn.info);
+        const text = textFor(turn.info);
+        const result = await services.operations.confirmRestore(
+          ctx,
+          actorOf(turn.info, turn.roles),
+          data.operationId,
+        );
+        const details = { operationId: data.operationId, result: result.kind };
+        if (result.kind === 'unknown' || result.kind === 'expired' || result.kind === 'alreadyDone') {
+          return { response: cardResponse(operationProblemCard(result, text)), outcome: { details } };
+        }
+        const { target, origin } = result;
+        const outcome = { customerId: target.customerId, targetUserId: target.userId, details };
+        let card: AdaptiveCard;
+        if (result.kind !== 'restored') {
+          const answer =
+            result.kind === 'conflict' ? conflictCard(target, undefined, text) : purgedCard(target, text);
+          if (origin === 'message') {
+            await updateForEveryone(services, turn.context, answer, turn.info.correlationId);
+            return { response: cardResponse(answer), outcome };
+          }
+          await sendCard(turn.context, answer);
+          card = await deletedUsersView(
+            services,
+            ctx,
+            await services.partnerCenter.getCustomer(ctx, target.customerId),
+            0,
+            text,
+          );
+        } else if (origin === 'deletedUsers') {
+          const customer = await services.partnerCenter.getCustomer(ctx, target.customerId);
+          card = await deletedUsersView(services, ctx, customer, 0, text, {
+            target,
+            agent: result.by,
+            at: result.at,
+          });
+        } else {
+          card = restoreResultCard({ target, agent: result.by, at: result.at }, text);
+        }
+        await updateForEveryone(services, turn.context, card, turn.info.correlationId);
+        return { response: cardResponse(card), outcome };
+      },
+    }),
+  ];
+}
