@@ -9,8 +9,9 @@ import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
 import type { BackgroundJob } from './background-jobs';
 import { JobScheduler } from './background-jobs';
-import { createAdapter } from './bot/adapter';
+import { type BotAuthenticationSettings, createAdapter } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
+import { InvokeDeadline } from './bot/invoke-deadline';
 import { createProactiveMessenger, type ProactiveMessenger } from './bot/proactive';
 import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
@@ -45,6 +46,8 @@ export interface AppDependencies {
   logger: Logger;
   /** The clock of time-bound work (approval expiry); tests move it. Default: the system clock. */
   now?: () => Date;
+  /** botbuilder authentication endpoints other than the public cloud's (tests: their own OpenID metadata). */
+  botAuthentication?: BotAuthenticationSettings;
 }
 
 export interface App {
@@ -60,7 +63,7 @@ export interface App {
 }
 
 export function buildApp(deps: AppDependencies): App {
-  const adapter = createAdapter(deps.config.bot, deps.logger);
+  const adapter = createAdapter(deps.config.bot, deps.logger, deps.botAuthentication);
   const proactive = createProactiveMessenger(adapter, deps.config.bot.appId);
   const approvalDesk = new ApprovalDesk({ repository: deps.store.approvals, proactive, logger: deps.logger });
   const approvals = new ApprovalEngine({
@@ -112,7 +115,19 @@ export function buildApp(deps: AppDependencies): App {
     deps.store.audit,
   );
   const routes = buildRouteTable(services);
-  const router = new Router(routes.commands, routes.cardActions, authorizer, deps.store.audit, deps.logger);
+  const invokeDeadline = new InvokeDeadline({
+    proactive,
+    logger: deps.logger,
+    afterLateResult: (context) => conversationState.saveChanges(context, false),
+  });
+  const router = new Router(
+    routes.commands,
+    routes.cardActions,
+    authorizer,
+    deps.store.audit,
+    deps.logger,
+    invokeDeadline,
+  );
   const bot = new HelpdeskBot(router, dialogs, conversationState);
 
   const server = createServer({

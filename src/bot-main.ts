@@ -84,6 +84,7 @@ async function startOnStore(
       stopping ??= (async () => {
         logger.info({ inFlight: app.server.inFlight() }, 'bot: stopping');
         await app.server.close();
+        await app.router.settle();
         await app.jobs.stop();
         await partnerCenter.close();
         await store.close();

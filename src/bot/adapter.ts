@@ -1,23 +1,45 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  type CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
 import type { BotCredentials } from '../config';
 import { errorCodeOf } from '../errors';
 import type { Logger } from '../log';
+import { PacedCloudAdapter } from './paced-adapter';
 import { errorCard, originalError, sendCard } from './replies';
+import { SendPacer, teamsPacing } from './send-pacer';
 import { turnInfo } from './turn-info';
+
+/**
+ * botbuilder authentication settings beyond the app's credentials: another cloud's endpoints, or (tests)
+ * an OpenID metadata endpoint serving the test's own signing keys.
+ */
+export type BotAuthenticationSettings = Omit<
+  ConfigurationBotFrameworkAuthenticationOptions,
+  'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'
+>;
 
 /**
  * The Bot Framework adapter. With an app id, every request's JWT is validated by botbuilder
  * (issuer, audience, signature, endorsements, serviceUrl); without one (dev mode, loopback only)
- * botbuilder accepts unauthenticated requests and sends replies without a token.
+ * botbuilder accepts unauthenticated requests and sends replies without a token. Sends are paced per
+ * conversation within Teams' limits (send-pacer.ts).
  */
-export function createAdapter(credentials: BotCredentials, logger: Logger): CloudAdapter {
+export function createAdapter(
+  credentials: BotCredentials,
+  logger: Logger,
+  settings: BotAuthenticationSettings = {},
+): CloudAdapter {
   const authentication = new ConfigurationBotFrameworkAuthentication({
+    ...settings,
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.appTenantId ?? '',
   });
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new PacedCloudAdapter(authentication, new SendPacer(teamsPacing, { logger }));
   adapter.onTurnError = turnErrorHandler(logger);
   return adapter;
 }

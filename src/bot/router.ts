@@ -6,6 +6,7 @@ import { AppError, errorCodeOf, isAppError, userMessageFor } from '../errors';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import { normalizeCommandText, parseCommand, suggestCommand } from './command-text';
+import type { InvokeDeadline } from './invoke-deadline';
 import {
   cardResponse,
   denialCard,
@@ -34,6 +35,8 @@ export class Router {
     private readonly authorizer: Authorizer,
     private readonly audit: AuditLog,
     private readonly logger: Logger,
+    /** When set, a card action still running at its deadline is answered at once and finished later. */
+    private readonly invokeDeadline?: InvokeDeadline,
   ) {
     this.commandsByName = new Map(commands.map((route) => [route.name, route]));
     this.actionsByVerb = new Map(actions.map((route) => [route.verb, route]));
@@ -41,6 +44,11 @@ export class Router {
 
   get commands(): CommandRoute[] {
     return [...this.commandsByName.values()];
+  }
+
+  /** Waits (at most `timeoutMs`) for card actions answered before they finished (shutdown). */
+  async settle(timeoutMs?: number): Promise<void> {
+    await this.invokeDeadline?.settle(timeoutMs);
   }
 
   async handleMessage(context: TurnContext, dialogs: DialogContext): Promise<void> {
@@ -73,6 +81,15 @@ export class Router {
   }
 
   async handleCardAction(
+    context: TurnContext,
+    dialogs: DialogContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const answer = this.runCardAction(context, dialogs, invoke);
+    return this.invokeDeadline ? this.invokeDeadline.answer(context, turnInfo(context), answer) : answer;
+  }
+
+  private async runCardAction(
     context: TurnContext,
     dialogs: DialogContext,
     invoke: AdaptiveCardInvokeValue,
