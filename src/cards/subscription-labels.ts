@@ -1,6 +1,10 @@
 import type { ProvisioningState, SubscriptionStatus } from '../api/models';
 import type { ErrorCode } from '../errors';
 import type { Strings } from '../i18n/strings';
+import { clip } from './clip';
+
+/** An enum value Partner Center added later is shown as sent, but never longer than this. */
+const maxUnknownValue = 40;
 
 /** How subscription and provisioning states read on the subscription cards; unknown values are shown as sent. */
 
@@ -12,7 +16,7 @@ const knownProvisioning = ['success', 'pending', 'failed', 'none'] as const;
 export function subscriptionStatusLabel(status: SubscriptionStatus, text: Strings): string {
   return (knownStatuses as readonly string[]).includes(status)
     ? text.t(`subscription.status.${status as (typeof knownStatuses)[number]}`)
-    : status;
+    : clip(status, maxUnknownValue);
 }
 
 export function subscriptionStatusColor(status: SubscriptionStatus): TextColor {
@@ -33,7 +37,7 @@ export function subscriptionStatusColor(status: SubscriptionStatus): TextColor {
 export function provisioningLabel(status: ProvisioningState, text: Strings): string {
   return (knownProvisioning as readonly string[]).includes(status)
     ? text.t(`provisioning.status.${status as (typeof knownProvisioning)[number]}`)
-    : status;
+    : clip(status, maxUnknownValue);
 }
 
 /** Pending and failed stand out: they are why the customer called. */

@@ -1,6 +1,6 @@
 import type { Strings } from '../i18n/strings';
 import type { ProvisioningLookup, SubscriptionProvisioning } from '../provisioning/subscription-provisioning';
-import { clip, maxRowTextLength } from './clip';
+import { clip } from './clip';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import {
   commitmentEnd,
@@ -31,7 +31,10 @@ export interface SubscriptionListCardData {
   canWatch: boolean;
 }
 
-export const maxSubscriptionRows = 15;
+export const maxSubscriptionRows = 12;
+/** Names in a row and in the title are clipped so that a full list of the longest names fits Teams. */
+const maxNameLength = 60;
+const maxCompanyNameLength = 100;
 
 /** Titles of the buttons of one subscription row; an absent one is not shown. */
 export interface SubscriptionRowActions {
@@ -149,14 +152,14 @@ export function subscriptionListCard(data: SubscriptionListCardData, text: Strin
   ].filter((part): part is string => part !== undefined);
 
   return renderCard(template, {
-    title: text.t('subscriptions.title', { companyName: data.companyName }),
+    title: text.t('subscriptions.title', { companyName: clip(data.companyName, maxCompanyNameLength) }),
     summary: summary.join(text.t('subscriptions.separator')),
     empty: data.rows.length === 0 ? text.t('subscriptions.empty') : undefined,
     rows: shown.map((row) => {
       const { subscription } = row;
       const offerName = clip(
         subscription.offerName || subscription.offerId || subscription.id,
-        maxRowTextLength,
+        maxNameLength,
       );
       const nickname = subscription.friendlyName?.trim();
       const watching = data.watched.has(subscription.id.toLowerCase());
@@ -165,7 +168,7 @@ export function subscriptionListCard(data: SubscriptionListCardData, text: Strin
         offerName,
         nickname:
           nickname && nickname !== subscription.offerName
-            ? `${text.t('subscriptions.separator')}${clip(nickname, maxRowTextLength)}`
+            ? `${text.t('subscriptions.separator')}${clip(nickname, maxNameLength)}`
             : undefined,
         status: subscriptionStatusLabel(subscription.status, text),
         statusColor: subscriptionStatusColor(subscription.status),

@@ -1,5 +1,9 @@
 import type { ServiceRequestSeverity, ServiceRequestStatus } from '../api/models';
 import type { Strings } from '../i18n/strings';
+import { clip } from './clip';
+
+/** An enum value Partner Center added later is shown as sent, but never longer than this. */
+const maxUnknownValue = 40;
 
 /** How service-request statuses and severities read on the ticket cards; unknown values are shown as sent. */
 
@@ -12,7 +16,7 @@ export function statusLabel(status: ServiceRequestStatus | undefined, text: Stri
   const value = status ?? 'none';
   return (knownStatuses as readonly string[]).includes(value)
     ? text.t(`ticket.status.${value as (typeof knownStatuses)[number]}`)
-    : value;
+    : clip(value, maxUnknownValue);
 }
 
 /** Waiting on the partner stands out; closed is done. */
@@ -27,5 +31,5 @@ export function severityLabel(severity: ServiceRequestSeverity | undefined, text
   const value = severity ?? 'unknown';
   return (knownSeverities as readonly string[]).includes(value)
     ? text.t(`ticket.severity.${value as (typeof knownSeverities)[number]}`)
-    : value;
+    : clip(value, maxUnknownValue);
 }

@@ -2,7 +2,7 @@ import type { ServiceRequest } from '../api/models';
 import type { Strings } from '../i18n/strings';
 import { serviceRequestDate } from '../tickets/service-requests';
 import { cardTimestamp } from './audit-card';
-import { clip, maxRowTextLength } from './clip';
+import { clip } from './clip';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/ticket-list.json';
 import { severityLabel, statusColor, statusLabel } from './ticket-labels';
@@ -17,7 +17,10 @@ export interface TicketListCardData {
   canCreate: boolean;
 }
 
-export const maxTicketRows = 15;
+export const maxTicketRows = 12;
+/** Text in a row and in the title is clipped so that a full list of the longest values fits Teams. */
+const maxRowText = 80;
+const maxCompanyNameLength = 100;
 
 interface TicketRowView {
   title: string;
@@ -45,7 +48,7 @@ export function ticketListCard(data: TicketListCardData, text: Strings): Adaptiv
   const rows = data.requests.slice(0, maxTicketRows);
   const total = data.requests.length;
   return renderCard(template, {
-    title: text.t('tickets.title', { companyName: data.companyName }),
+    title: text.t('tickets.title', { companyName: clip(data.companyName, maxCompanyNameLength) }),
     shown:
       total > rows.length
         ? text.t('tickets.shownNewest', { count: rows.length, total })
@@ -55,14 +58,14 @@ export function ticketListCard(data: TicketListCardData, text: Strings): Adaptiv
     rows: rows.map((request) => {
       const created = serviceRequestDate(request.createdDate);
       return {
-        title: clip(request.title || text.t('ticket.untitled'), maxRowTextLength),
+        title: clip(request.title || text.t('ticket.untitled'), maxRowText),
         separator: text.t('tickets.separator'),
         status: statusLabel(request.status, text),
         statusColor: statusColor(request.status),
-        id: request.id,
+        id: clip(request.id, 64),
         details: text.t('tickets.row.details', {
           severity: severityLabel(request.severity, text),
-          topic: clip(request.supportTopicName ?? request.supportTopicId ?? '—', maxRowTextLength),
+          topic: clip(request.supportTopicName ?? request.supportTopicId ?? '—', maxRowText),
         }),
         at: created && cardTimestamp(created),
         serviceRequestId: request.id,

@@ -1,0 +1,65 @@
+import { ticketCreatedCard } from '../../src/cards/ticket-created-card';
+import { strings } from '../../src/i18n/strings';
+import { executeActions, nodesOfType, textRuns } from './card-tree';
+
+const text = strings('en-US');
+
+describe('ticket created card', () => {
+  it('shows the request id, status, severity, topic, title and creation time', () => {
+    const card = ticketCreatedCard(
+      {
+        request: {
+          id: '616122292874576',
+          status: 'open',
+          severity: 'critical',
+          supportTopicName: 'Cannot manage my profile',
+          title: 'TrialSR',
+          createdDate: '2016-12-22T20:31:17.24Z',
+        },
+        companyName: 'Contoso190',
+      },
+      text,
+    );
+    const runs = textRuns(card);
+    expect(runs.slice(0, 2)).toEqual([
+      'Service request 616122292874576 created',
+      'For Contoso190. Microsoft support answers through Partner Center.',
+    ]);
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        '616122292874576',
+        'Open',
+        'Critical',
+        'Cannot manage my profile',
+        'TrialSR',
+        'Created',
+      ]),
+    );
+    expect(nodesOfType(card, 'TextBlock').map((block) => block.text)).toEqual([
+      '{{DATE(2016-12-22T20:31:17Z, SHORT)}} {{TIME(2016-12-22T20:31:17Z)}}',
+    ]);
+    expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([
+      { verb: 'ticket.open', data: { serviceRequestId: '616122292874576' } },
+    ]);
+  });
+
+  it('reads the documented create answer: status none, unset dates, no topic name (taken from the form)', () => {
+    const card = ticketCreatedCard(
+      {
+        request: {
+          id: '616122292874576',
+          status: 'none',
+          severity: 'critical',
+          createdDate: '0001-01-01T00:00:00',
+        },
+        companyName: 'Contoso190',
+        topicName: 'Cannot manage my profile',
+      },
+      text,
+    );
+    expect(textRuns(card)).toEqual(
+      expect.arrayContaining(['Submitted', 'Cannot manage my profile', 'Not set yet']),
+    );
+    expect(nodesOfType(card, 'TextBlock')).toEqual([]);
+  });
+});
