@@ -12,10 +12,15 @@ import { JobScheduler } from './background-jobs';
 import { type BotAuthenticationSettings, createAdapter } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { InvokeDeadline } from './bot/invoke-deadline';
+import { CustomerSearchExtension } from './bot/message-extension';
 import { createProactiveMessenger, type ProactiveMessenger } from './bot/proactive';
 import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
+import { Welcomer } from './bot/welcome';
 import type { Config } from './config';
+import { CustomerIndex } from './customers/customer-index';
+import { customerIndexJob } from './customers/customer-index-job';
+import { QuickCustomerSearch } from './customers/quick-search';
 import { ApprovalDesk } from './dialogs/approval-desk';
 import { LookupDialog } from './dialogs/lookup-dialog';
 import { LookupSessions } from './dialogs/lookup-sessions';
@@ -27,6 +32,7 @@ import {
 import { UserOperationDialog } from './dialogs/user-operation-dialog';
 import { createUserServices } from './dialogs/user-services';
 import { UsersDialog } from './dialogs/users-dialog';
+import { createGroupDirectory } from './graph/create-group-membership';
 import type { Logger } from './log';
 import { createServer, type HelpdeskServer } from './server';
 import type { Store } from './store/store';
@@ -35,6 +41,9 @@ import type { Store } from './store/store';
  * The composition root: wires transport → bot → domain. Tests and benchmarks call `buildApp`
  * with their own store and Partner Center client; `bot-main.ts` only builds and listens.
  */
+
+/** Results one message-extension answer lists. */
+const COMPOSE_RESULTS = 25;
 
 export interface AppDependencies {
   config: Config;
@@ -52,6 +61,10 @@ export interface AppDependencies {
 
 export interface App {
   server: HelpdeskServer;
+  /** Every customer, searchable with typos; loaded and refreshed by a job in `jobs`. */
+  customerIndex: CustomerIndex;
+  /** Closes what the app opened itself (the Microsoft Graph connections); after the server closed. */
+  release(): Promise<void>;
   router: Router;
   /** Periodic work (watches, sweeps); started by bot-main after listening, stopped before the store closes. */
   jobs: JobScheduler;
@@ -75,6 +88,12 @@ export function buildApp(deps: AppDependencies): App {
     expiryMs: deps.config.approvals.expiryMs,
     now: deps.now,
   });
+  const customerIndex = new CustomerIndex(deps.partnerCenter, deps.store.customerIndex, {
+    logger: deps.logger,
+  });
+  const groupDirectory = createGroupDirectory(deps.config.graph, deps.assignments, deps.logger, {
+    now: deps.now,
+  });
   const conversationState = new ConversationState(deps.botStorage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
   const support = {
@@ -95,6 +114,7 @@ export function buildApp(deps: AppDependencies): App {
     tickets: createTicketServices(support),
     provisioning: createProvisioningServices(support),
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
+    customerIndex,
     users: createUserServices({
       partnerCenter: deps.partnerCenter,
       store: deps.store,
@@ -102,7 +122,7 @@ export function buildApp(deps: AppDependencies): App {
       logger: deps.logger,
     }),
   };
-  dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions));
+  dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions, customerIndex));
   dialogs.add(new UsersDialog(services.users));
   dialogs.add(new UserOperationDialog(services.users));
 
@@ -111,8 +131,10 @@ export function buildApp(deps: AppDependencies): App {
       allowedTenantIds: deps.config.allowedTenantIds,
       requireTeamsChannel: deps.config.mode === 'production',
       assignments: deps.assignments,
+      groups: groupDirectory?.membership,
     },
     deps.store.audit,
+    deps.logger,
   );
   const routes = buildRouteTable(services);
   const invokeDeadline = new InvokeDeadline({
@@ -128,7 +150,25 @@ export function buildApp(deps: AppDependencies): App {
     deps.logger,
     invokeDeadline,
   );
-  const bot = new HelpdeskBot(router, dialogs, conversationState);
+  const bot = new HelpdeskBot(router, dialogs, conversationState, {
+    customerSearch: new CustomerSearchExtension({
+      authorizer,
+      search: new QuickCustomerSearch(customerIndex, deps.partnerCenter, {
+        waitMs: deps.config.customerIndex.messageExtensionWaitMs,
+        limit: COMPOSE_RESULTS,
+      }),
+      audit: deps.store.audit,
+      logger: deps.logger,
+    }),
+    welcomer: new Welcomer({
+      authorizer,
+      welcomes: deps.store.welcomes,
+      commands: () => router.commands,
+      logger: deps.logger,
+      now: deps.now,
+    }),
+  });
+  const indexJob = customerIndexJob(customerIndex, deps.config.customerIndex.refreshIntervalMs);
 
   const server = createServer({
     adapter,
@@ -140,8 +180,11 @@ export function buildApp(deps: AppDependencies): App {
     ],
   });
   const jobs = new JobScheduler(
-    [approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs), provisioningWatches],
+    [indexJob, approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs), provisioningWatches],
     deps.logger,
   );
-  return { server, router, jobs, proactive, provisioningWatches, approvals };
+  const release = async () => {
+    await groupDirectory?.close();
+  };
+  return { server, router, jobs, customerIndex, release, proactive, provisioningWatches, approvals };
 }

@@ -8,6 +8,8 @@ import type { Logger } from './log';
 export interface BackgroundJob {
   name: string;
   intervalMs: number;
+  /** Also run once as soon as the scheduler starts (e.g. loading a cache), not only after the first interval. */
+  runAtStart?: boolean;
   run(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export class JobScheduler {
       const timer = setInterval(tick, job.intervalMs);
       timer.unref();
       this.timers.push(timer);
+      if (job.runAtStart) tick();
     }
   }
 

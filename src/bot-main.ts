@@ -86,6 +86,7 @@ async function startOnStore(
         await app.server.close();
         await app.router.settle();
         await app.jobs.stop();
+        await app.release();
         await partnerCenter.close();
         await store.close();
         logger.info('bot: stopped');

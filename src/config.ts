@@ -13,6 +13,7 @@ import { passwordLengths } from './users/password-generator';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PARTNER_CENTER_URL = 'https://api.partnercenter.microsoft.com';
+export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com';
 
 const optionalText = z
   .string()
@@ -73,6 +74,14 @@ const environmentSchema = z.object({
 
   RBAC_CONFIG: optionalText,
   ALLOWED_TENANT_IDS: optionalText,
+  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_GRAPH_URL),
+  GRAPH_CLIENT_ID: guidText('GRAPH_CLIENT_ID'),
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_TENANT_ID: guidText('GRAPH_TENANT_ID'),
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(500).max(10_000).default(3000),
+  GROUP_MEMBERSHIP_CACHE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  CUSTOMER_INDEX_REFRESH_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  MESSAGE_EXTENSION_WAIT_MS: z.coerce.number().int().min(100).max(4000).default(3000),
 
   SERVICE_REQUESTS_LEGACY_API: booleanText('SERVICE_REQUESTS_LEGACY_API').default(true),
   PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL: z
@@ -170,10 +179,37 @@ export interface Config {
   store: { databaseUrl?: string; dataDir: string };
   rbacConfigPath: string;
   allowedTenantIds: string[];
+  graph: GraphSettings;
+  customerIndex: CustomerIndexSettings;
   tickets: TicketSettings;
   provisioning: ProvisioningSettings;
   users: UserSettings;
   approvals: ApprovalSettings;
+}
+
+/** The customer index that `lookup` and the message extension search (src/customers). */
+export interface CustomerIndexSettings {
+  refreshIntervalMs: number;
+  /**
+   * How long the message extension waits for Partner Center while the index is cold before it answers
+   * with what it has (Teams allows a compose-box query 5 seconds in all).
+   */
+  messageExtensionWaitMs: number;
+}
+
+/**
+ * Microsoft Graph, for the Entra group membership behind `groups` in the role file. Client credentials are
+ * GRAPH_CLIENT_ID/SECRET/TENANT_ID, or else the bot's own app registration (MicrosoftAppId/Password and
+ * MicrosoftAppTenantId, or GRAPH_TENANT_ID).
+ */
+export interface GraphSettings {
+  baseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
+  timeoutMs: number;
+  /** How long a user's group membership is reused before Graph is asked again. */
+  membershipCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -251,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
 
   const identity = identitySettings(settings, mode, problems);
   const partnerCenter = partnerCenterSettings(settings, identity.mode, problems);
+  const graph = graphSettings(settings, problems);
   const rbacConfigPath = settings.RBAC_CONFIG ?? DEV_RBAC_CONFIG;
   if (!existsSync(rbacConfigPath))
     problems.push(`RBAC_CONFIG: file not found: ${path.resolve(rbacConfigPath)}`);
@@ -279,6 +316,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     store: Object.freeze({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR }),
     rbacConfigPath,
     allowedTenantIds: Object.freeze(allowedTenantIds) as string[],
+    graph: Object.freeze(graph),
+    customerIndex: Object.freeze({
+      refreshIntervalMs: settings.CUSTOMER_INDEX_REFRESH_MINUTES * MINUTE_MS,
+      messageExtensionWaitMs: settings.MESSAGE_EXTENSION_WAIT_MS,
+    }),
     tickets: Object.freeze({
       legacyApi: settings.SERVICE_REQUESTS_LEGACY_API,
       portalServiceRequestsUrl: settings.PARTNER_CENTER_PORTAL_SERVICE_REQUESTS_URL,
@@ -392,6 +434,30 @@ function partnerCenterSettings(
   };
 }
 
+function graphSettings(settings: z.infer<typeof environmentSchema>, problems: string[]): GraphSettings {
+  const dedicated = settings.GRAPH_CLIENT_ID !== undefined;
+  if (dedicated && !settings.GRAPH_CLIENT_SECRET) {
+    problems.push('GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID');
+  }
+  if (!dedicated && settings.GRAPH_CLIENT_SECRET) {
+    problems.push('GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET');
+  }
+  const tenantId = settings.GRAPH_TENANT_ID ?? settings.MicrosoftAppTenantId;
+  if (dedicated && !tenantId) {
+    problems.push(
+      'GRAPH_TENANT_ID: required with GRAPH_CLIENT_ID (the tenant whose groups the role file names)',
+    );
+  }
+  return {
+    baseUrl: settings.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    clientId: dedicated ? settings.GRAPH_CLIENT_ID : settings.MicrosoftAppId,
+    clientSecret: dedicated ? settings.GRAPH_CLIENT_SECRET : settings.MicrosoftAppPassword,
+    tenantId,
+    timeoutMs: settings.GRAPH_TIMEOUT_MS,
+    membershipCacheMs: settings.GROUP_MEMBERSHIP_CACHE_SECONDS * 1000,
+  };
+}
+
 /** A safe summary for the start-up log line: no secret values, only whether they are set. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
@@ -410,6 +476,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     oauthConnection: config.identity.oauthConnectionName ?? '(none)',
     rbacConfig: config.rbacConfigPath,
     allowedTenants: config.allowedTenantIds.length,
+    graph: config.graph.baseUrl,
+    customerIndexRefreshMinutes: config.customerIndex.refreshIntervalMs / MINUTE_MS,
     serviceRequestsLegacyApi: config.tickets.legacyApi,
     watchPollIntervalMs: config.provisioning.watchPollIntervalMs,
     passwordLength: config.users.passwordLength,

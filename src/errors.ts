@@ -19,6 +19,8 @@ export const errorCatalog = {
   AUTHZ_NO_ROLE: 'You have not been given a role in this bot yet.',
   TENANT_NOT_ALLOWED: 'This bot does not serve your organization.',
   CHANNEL_NOT_ALLOWED: 'This bot only works in Microsoft Teams.',
+  GROUPS_UNAVAILABLE:
+    'Your Entra ID groups could not be checked just now, so your role is unknown. Please try again in a minute.',
   AUTH_SIGN_IN_REQUIRED: 'Please sign in first: the bot works in Partner Center as you.',
   AUTH_MFA_REQUIRED:
     'Partner Center requires multifactor authentication for this, and your sign-in did not use it. Sign out, sign in again with MFA, then retry.',

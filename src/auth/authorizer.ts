@@ -1,5 +1,7 @@
+import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import type { CustomerScope } from './customer-scope';
+import type { GroupMembership } from './group-membership';
 import type { RoleAssignments } from './role-assignments';
 import { allows, type Permission, type Role } from './roles';
 
@@ -14,9 +16,16 @@ export interface Caller {
   tenantId?: string;
   channelId: string;
   groupIds?: readonly string[];
+  /** True when the role file names groups and the directory could not say which the caller is in. */
+  groupsUnavailable?: boolean;
 }
 
-export type DenialReason = 'TENANT_NOT_ALLOWED' | 'CHANNEL_NOT_ALLOWED' | 'AUTHZ_NO_ROLE' | 'AUTHZ_DENIED';
+export type DenialReason =
+  | 'TENANT_NOT_ALLOWED'
+  | 'CHANNEL_NOT_ALLOWED'
+  | 'AUTHZ_NO_ROLE'
+  | 'AUTHZ_DENIED'
+  | 'GROUPS_UNAVAILABLE';
 
 export type Decision =
   /** `scope`: the customers the assignments granting the permission cover, when they do not cover all. */
@@ -28,20 +37,32 @@ export interface AuthorizationPolicy {
   /** In production only Teams activities are served; dev mode also accepts the Playground's other channels. */
   requireTeamsChannel: boolean;
   assignments: RoleAssignments;
+  /** Where the caller's Entra groups come from; asked only when the role file names groups. */
+  groups?: GroupMembership;
 }
 
-/** The pure decision: tenant first, then channel, then roles. */
-export function decide(policy: AuthorizationPolicy, caller: Caller, permission: Permission): Decision {
+/** Tenant, then channel: who may talk to the bot at all, before any role (or group lookup) matters. */
+function admission(policy: AuthorizationPolicy, caller: Caller): DenialReason | undefined {
   const allowedTenants = policy.allowedTenantIds.map((id) => id.toLowerCase());
-  if (!caller.tenantId || !allowedTenants.includes(caller.tenantId.toLowerCase())) {
-    return { allowed: false, reason: 'TENANT_NOT_ALLOWED', roles: [] };
-  }
-  if (policy.requireTeamsChannel && caller.channelId !== 'msteams') {
-    return { allowed: false, reason: 'CHANNEL_NOT_ALLOWED', roles: [] };
-  }
+  if (!caller.tenantId || !allowedTenants.includes(caller.tenantId.toLowerCase()))
+    return 'TENANT_NOT_ALLOWED';
+  if (policy.requireTeamsChannel && caller.channelId !== 'msteams') return 'CHANNEL_NOT_ALLOWED';
+  return undefined;
+}
+
+/**
+ * The pure decision: tenant first, then channel, then roles. Fails closed: when the caller's groups are
+ * unavailable, only roles given to the user directly count, and a refusal says why.
+ */
+export function decide(policy: AuthorizationPolicy, caller: Caller, permission: Permission): Decision {
+  const refused = admission(policy, caller);
+  if (refused) return { allowed: false, reason: refused, roles: [] };
   const heldRoles = caller.aadObjectId
     ? policy.assignments.rolesOf({ aadObjectId: caller.aadObjectId, groupIds: caller.groupIds })
     : [];
+  if (caller.groupsUnavailable && !allows(heldRoles, permission)) {
+    return { allowed: false, reason: 'GROUPS_UNAVAILABLE', roles: heldRoles };
+  }
   if (heldRoles.length === 0) return { allowed: false, reason: 'AUTHZ_NO_ROLE', roles: [] };
   if (!allows(heldRoles, permission)) return { allowed: false, reason: 'AUTHZ_DENIED', roles: heldRoles };
   const scope =
@@ -64,6 +85,7 @@ export class Authorizer {
   constructor(
     private readonly policy: AuthorizationPolicy,
     private readonly audit: AuditLog,
+    private readonly logger?: Logger,
   ) {}
 
   rolesOf(caller: Caller): Role[] {
@@ -73,7 +95,7 @@ export class Authorizer {
   }
 
   async check(caller: Caller, permission: Permission, context: CheckContext): Promise<Decision> {
-    const decision = decide(this.policy, caller, permission);
+    const decision = decide(this.policy, await this.withGroups(caller, context), permission);
     await this.audit.append({
       actorId: caller.aadObjectId ?? 'unknown',
       actorName: caller.name,
@@ -87,5 +109,23 @@ export class Authorizer {
         : { permission, reason: decision.reason, tenantId: caller.tenantId, channelId: caller.channelId },
     });
     return decision;
+  }
+
+  /** The caller with the role file's groups they belong to, when the role file names groups at all. */
+  private async withGroups(caller: Caller, context: CheckContext): Promise<Caller> {
+    const { groups, assignments } = this.policy;
+    const groupIds = assignments.groupIds;
+    if (!groups || groupIds.length === 0 || !caller.aadObjectId || admission(this.policy, caller)) {
+      return caller;
+    }
+    try {
+      return { ...caller, groupIds: await groups.memberGroupsOf(caller.aadObjectId, groupIds) };
+    } catch (error) {
+      this.logger?.warn(
+        { correlationId: context.correlationId, err: error },
+        'group membership unavailable: only direct role assignments count',
+      );
+      return { ...caller, groupIds: [], groupsUnavailable: true };
+    }
   }
 }

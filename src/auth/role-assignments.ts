@@ -59,6 +59,8 @@ export interface RoleAssignments {
   rolesOf(principal: Principal): Role[];
   /** The customers the principal's assignments granting `permission` cover (none when no assignment does). */
   scopeOf?(principal: Principal, permission: Permission): CustomerScope;
+  /** Every Entra group id the role file names (lower case); empty when roles are given to users only. */
+  readonly groupIds: readonly string[];
 }
 
 export function parseRoleAssignments(json: unknown): RoleAssignments {
@@ -87,6 +89,7 @@ export function parseRoleAssignments(json: unknown): RoleAssignments {
     return byRole.filter(({ users, groups }) => users.has(userId) || groupIds.some((id) => groups.has(id)));
   };
   return {
+    groupIds: [...new Set(byRole.flatMap(({ groups }) => [...groups]))],
     rolesOf(principal) {
       return [...new Set(matching(principal).map(({ role }) => role))];
     },

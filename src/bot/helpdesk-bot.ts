@@ -1,22 +1,37 @@
 import {
-  ActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type ChannelAccount,
   type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
 import type { DialogSet } from 'botbuilder-dialogs';
+import type { CustomerSearchExtension } from './message-extension';
 import type { Router } from './router';
+import type { Welcomer } from './welcome';
+
+/** What the bot does in Teams besides commands and card buttons. */
+export interface TeamsFeatures {
+  /** The compose box's customer search (`composeExtension/query`). */
+  customerSearch: CustomerSearchExtension;
+  /** The welcome card on install (`conversationUpdate` with the bot added, or `installationUpdate` add). */
+  welcomer: Welcomer;
+}
 
 /**
- * The Teams-facing bot: messages and Universal Action invokes go to the router;
- * conversation state (dialog stacks, lookup sessions) is saved at the end of every turn.
+ * The Teams-facing bot: messages and Universal Action invokes go to the router, message-extension
+ * queries to the customer search, installs to the welcome; conversation state (dialog stacks, lookup
+ * sessions) is saved at the end of every turn.
  */
-export class HelpdeskBot extends ActivityHandler {
+export class HelpdeskBot extends TeamsActivityHandler {
   constructor(
     private readonly router: Router,
     private readonly dialogs: DialogSet,
     private readonly conversationState: ConversationState,
+    private readonly teams: TeamsFeatures,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -24,6 +39,30 @@ export class HelpdeskBot extends ActivityHandler {
       await this.router.handleMessage(context, dialogContext);
       await next();
     });
+    this.onMembersAdded(async (context, next) => {
+      if (includesBot(context, context.activity.membersAdded)) await this.teams.welcomer.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.teams.welcomer.installed(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (includesBot(context, context.activity.membersRemoved))
+        await this.teams.welcomer.uninstalled(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.teams.welcomer.uninstalled(context);
+      await next();
+    });
+  }
+
+  protected override handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.teams.customerSearch.query(context, query);
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -38,4 +77,8 @@ export class HelpdeskBot extends ActivityHandler {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
+}
+
+function includesBot(context: TurnContext, members: readonly ChannelAccount[] | undefined): boolean {
+  return (members ?? []).some((member) => member.id === context.activity.recipient?.id);
 }

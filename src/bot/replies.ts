@@ -77,6 +77,12 @@ export function denialCard(reason: DenialReason, info: TurnInfo): AdaptiveCard {
         title: text.t('denial.role.title'),
         text: text.t('denial.role.text'),
       });
+    case 'GROUPS_UNAVAILABLE':
+      return messageCard({
+        style: 'warning',
+        title: text.t('denial.groups.title'),
+        text: text.t('denial.groups.text'),
+      });
   }
 }
 

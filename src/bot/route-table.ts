@@ -1,5 +1,6 @@
 import type { PartnerCenter } from '../api/partner-center';
 import type { ApprovalEngine } from '../approvals/approval-engine';
+import type { CustomerIndex } from '../customers/customer-index';
 import type { ApprovalDesk } from '../dialogs/approval-desk';
 import type { LookupSessions } from '../dialogs/lookup-sessions';
 import type { ProvisioningServices } from '../dialogs/subscription-views';
@@ -33,6 +34,8 @@ export interface RouteServices {
   /** Subscriptions, provisioning status and "Notify me when ready" watches. */
   provisioning: ProvisioningServices;
   lookupSessions: LookupSessions;
+  /** Every customer, searched by `lookup` and its "Show more". */
+  customerIndex: CustomerIndex;
   /** Customer users: lists, password resets and restores. */
   users: UserServices;
 }

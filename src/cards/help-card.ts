@@ -35,15 +35,20 @@ interface HelpView {
 
 const template = defineTemplate<HelpView>('help', json);
 
-export function helpCard(data: HelpCardData, text: Strings): AdaptiveCard {
-  const groups = helpGroups
+/** Commands under their group titles, in the fixed group order, leaving out empty groups (help, welcome). */
+export function commandGroups(commands: readonly HelpCommand[], text: Strings): HelpView['groups'] {
+  return helpGroups
     .map((group) => ({
       title: text.t(`help.group.${group}`),
-      commands: data.commands
+      commands: commands
         .filter((command) => command.group === group)
         .map(({ command, description }) => ({ command, description })),
     }))
     .filter((group) => group.commands.length > 0);
+}
+
+export function helpCard(data: HelpCardData, text: Strings): AdaptiveCard {
+  const groups = commandGroups(data.commands, text);
   return renderCard(template, {
     title: text.t('help.title'),
     empty: groups.length === 0 ? text.t('help.empty') : undefined,

@@ -2,8 +2,11 @@ import type { Strings } from '../i18n/strings';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/lookup-no-match.json';
 
-/** How a lookup query was read: a full tenant id, a domain prefix or a company-name prefix. */
-export type LookupInterpretation = 'tenantId' | 'domain' | 'companyName';
+/**
+ * How a lookup query was searched: a full tenant id, a domain prefix or a company-name prefix (Partner
+ * Center), or names and domains with typos allowed (the customer index).
+ */
+export type LookupInterpretation = 'tenantId' | 'domain' | 'companyName' | 'index';
 
 export interface LookupNoMatchCardData {
   query: string;

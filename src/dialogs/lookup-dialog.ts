@@ -9,6 +9,7 @@ import { sendCard, textFor } from '../bot/replies';
 import type { ActionOutcome } from '../bot/routes';
 import { callContextOf, turnInfo } from '../bot/turn-info';
 import { customerCard, customerListCard, lookupNoMatchCard, messageCard } from '../cards';
+import type { CustomerIndex } from '../customers/customer-index';
 import type { Strings } from '../i18n/strings';
 import { findCustomers } from './customer-search';
 import {
@@ -21,8 +22,9 @@ import {
 import type { LookupSessions } from './lookup-sessions';
 
 /**
- * `lookup <query>`: a tenant id, a domain prefix or a company-name prefix → no match, one customer card,
- * or a list card whose "Show more" continues the search kept on the server.
+ * `lookup <query>`: a tenant id, or a company name or domain (searched in the customer index, typos and
+ * any word order allowed; by prefix through Partner Center while the index is cold) → no match, one
+ * customer card, or a list card whose "Show more" continues the search kept on the server.
  */
 
 export const LOOKUP_DIALOG = 'lookup';
@@ -35,6 +37,7 @@ export class LookupDialog extends ComponentDialog {
   constructor(
     private readonly partnerCenter: PartnerCenter,
     private readonly sessions: LookupSessions,
+    private readonly index?: CustomerIndex,
   ) {
     super(LOOKUP_DIALOG);
     this.addDialog(
@@ -51,13 +54,14 @@ export class LookupDialog extends ComponentDialog {
       return step.endDialog({ details: { problem: query.problem } } satisfies ActionOutcome);
     }
 
-    const result = await findCustomers(this.partnerCenter, callContextOf(info), query);
-    const details = { query: query.text, searchedAs: query.kind };
+    const result = await findCustomers(this.partnerCenter, callContextOf(info), query, this.index);
+    const searchedAs = result.source === 'index' ? 'index' : query.kind;
+    const details = { query: query.text, searchedAs };
     switch (result.kind) {
       case 'none':
         await sendCard(
           step.context,
-          lookupNoMatchCard({ query: query.text, interpretedAs: query.kind }, text),
+          lookupNoMatchCard({ query: query.text, interpretedAs: searchedAs }, text),
         );
         return step.endDialog({ details: { ...details, found: 0 } } satisfies ActionOutcome);
       case 'one':
@@ -67,13 +71,16 @@ export class LookupDialog extends ComponentDialog {
           details: { ...details, found: 1 },
         } satisfies ActionOutcome);
       case 'many': {
-        const session =
-          result.continuationToken && query.kind !== 'tenantId'
+        const shown = result.customers.length;
+        const session = result.moreInIndex
+          ? await this.sessions.open(step.context, { source: 'index', query: query.text, shown })
+          : result.continuationToken && query.kind !== 'tenantId'
             ? await this.sessions.open(step.context, {
+                source: 'partnerCenter',
                 field: query.kind === 'domain' ? 'Domain' : 'CompanyName',
                 prefix: query.prefix,
                 continuationToken: result.continuationToken,
-                shown: result.customers.length,
+                shown,
               })
             : undefined;
         await sendCard(

@@ -2,11 +2,12 @@ import approvals from './en-US/approvals.json';
 import core from './en-US/core.json';
 import resilience from './en-US/resilience.json';
 import subscriptions from './en-US/subscriptions.json';
+import teams from './en-US/teams.json';
 import tickets from './en-US/tickets.json';
 import users from './en-US/users.json';
 
 /** en-US text, one resource file per feature (core, users, tickets, subscriptions, approvals). */
-const enUS = { ...core, ...users, ...tickets, ...subscriptions, ...approvals, ...resilience };
+const enUS = { ...core, ...users, ...tickets, ...subscriptions, ...approvals, ...teams, ...resilience };
 
 /**
  * User-visible text. Every static string lives in a resource file per language and feature (`en-US/core.json`, …)

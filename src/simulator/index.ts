@@ -7,6 +7,7 @@ import { FaultBook, type FaultRule } from './behaviour/faults';
 import { IdempotencyCache } from './behaviour/idempotency';
 import { addMs, type Clock, MINUTE_MS, systemClock } from './clock';
 import { type AgentRecord, SERVICE_ACCOUNT_REFRESH_TOKEN, seedAgents, serviceAccount } from './data/agents';
+import { createDirectory, type Directory } from './data/directory';
 import { createStore } from './data/store';
 import type { RefreshGrantRecord } from './identity/grants';
 import type { TokenRequestRecord } from './identity/token-endpoint';
@@ -58,6 +59,8 @@ export interface RunningSimulator {
   /** Base URL without /v1, e.g. 'http://127.0.0.1:54321'. */
   url: string;
   faults: { add(rule: FaultRule): void; clear(): void };
+  /** The Entra directory behind the Graph group-membership route: change membership while running. */
+  directory: Pick<Directory, 'addMember' | 'removeMember'>;
   /**
    * API calls per route key, e.g. 'GET /v1/customers/{customer-tenant-id}', and per subject of the token
    * they carried (`oid` of App+User tokens, app id of App-only ones, '(none)').
@@ -98,6 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       pendingReadyAt: addMs(startedAt, provisioningDelayMs),
     }),
     ids: new IdSource(),
+    directory: createDirectory(),
   };
   const closing = new AbortController();
   const calls = new CallCounter();
@@ -141,6 +145,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
+    directory: state.directory,
     calls: {
       count: (route) => calls.count(route),
       byRoute: () => calls.byRoute(),

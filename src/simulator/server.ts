@@ -1,5 +1,6 @@
 import restify from 'restify';
 import { mountControlRoutes } from './control-routes';
+import { mountGraphRoutes } from './graph-routes';
 import { mountDelegatedAdminRelationships } from './identity/delegated-admin-relationships';
 import { type IdentityDeps, mountIdentityRoutes } from './identity/token-endpoint';
 import { notFoundAnswer, type PipelineDeps, routeHandler } from './pipeline';
@@ -37,6 +38,7 @@ export function buildServer(deps: ServerDeps): restify.Server {
     reads: deps.gdapReads,
   });
   mountControlRoutes(server, deps);
+  mountGraphRoutes(server, { ...deps, directory: deps.state.directory, clock: deps.state.clock });
   const notFound = (req: restify.Request, res: restify.Response, _err: unknown, done: () => void) => {
     notFoundAnswer(req, res, deps);
     done();

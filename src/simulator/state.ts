@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { Directory } from './data/directory';
 import type { SimStore } from './data/store';
 import type { PagingLimits } from './protocol/collections';
 import type { EtagMismatchStatus } from './protocol/etags';
@@ -20,4 +21,6 @@ export interface SimulatorState {
   config: SimulatorConfig;
   store: SimStore;
   ids: IdSource;
+  /** Entra users and groups, for the Microsoft Graph route (group membership). */
+  directory: Directory;
 }

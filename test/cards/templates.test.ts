@@ -47,6 +47,7 @@ describe('card templates', () => {
       'user-customer-pick.json',
       'user-details.json',
       'user-list.json',
+      'welcome.json',
       'whoami.json',
     ]);
   });

@@ -95,6 +95,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     async close() {
       await app.server.close(1000);
       await app.approvals.idle();
+      await app.release();
       await partnerCenter.close();
       if (!options.store) await store.close();
       if (!options.sharedConnector) await connector.close();

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { PartnerCenter } from '../../api/partner-center';
+import type { CallContext, PartnerCenter } from '../../api/partner-center';
 import { customerCard, customerListCard, messageCard } from '../../cards';
-import { LOOKUP_PAGE_SIZE } from '../../dialogs/customer-search';
+import type { CustomerIndex } from '../../customers/customer-index';
+import { indexPage, LOOKUP_PAGE_SIZE } from '../../dialogs/customer-search';
 import { LOOKUP_DIALOG, type LookupDialogOptions } from '../../dialogs/lookup-dialog';
-import type { LookupSessions } from '../../dialogs/lookup-sessions';
+import type { LookupSessions, PartnerCenterLookupSession } from '../../dialogs/lookup-sessions';
 import { cardResponse, messageResponse, sendCard, textFor } from '../replies';
 import { type CardActionRoute, type CommandRoute, cardAction } from '../routes';
 import { callContextOf } from '../turn-info';
@@ -13,6 +14,7 @@ import { customerActionData, runDialog } from './route-helpers';
 export interface CustomerRouteServices {
   partnerCenter: PartnerCenter;
   lookupSessions: LookupSessions;
+  customerIndex: CustomerIndex;
 }
 
 export function customerCommands(): CommandRoute[] {
@@ -78,23 +80,42 @@ export function customerCardActions(services: CustomerRouteServices): CardAction
             outcome: { details: { expired: true } },
           };
         }
-        const page = await services.partnerCenter.searchCustomers(
-          callContextOf(turn.info),
-          { field: session.field, prefix: session.prefix },
-          { size: LOOKUP_PAGE_SIZE, continuationToken: session.continuationToken },
+        const ctx = callContextOf(turn.info);
+        const { query, customers, more, continuationToken } =
+          session.source === 'index'
+            ? {
+                query: session.query,
+                continuationToken: undefined,
+                ...indexPage(services.customerIndex, session.query, session.shown, ctx.customerAccess?.scope),
+              }
+            : await nextPartnerCenterPage(services.partnerCenter, ctx, session);
+        const shown = session.shown + customers.length;
+        await services.lookupSessions.advance(
+          turn.context,
+          session.id,
+          more ? { shown, continuationToken } : undefined,
         );
-        const shown = session.shown + page.items.length;
-        await services.lookupSessions.advance(turn.context, session.id, page.continuationToken, shown);
-        const card = customerListCard(
-          {
-            query: session.prefix,
-            customers: page.items,
-            searchId: page.continuationToken ? session.id : undefined,
-          },
-          text,
-        );
-        return { response: cardResponse(card), outcome: { details: { query: session.prefix, shown } } };
+        const card = customerListCard({ query, customers, searchId: more ? session.id : undefined }, text);
+        return { response: cardResponse(card), outcome: { details: { query, shown } } };
       },
     }),
   ];
+}
+
+async function nextPartnerCenterPage(
+  partnerCenter: PartnerCenter,
+  ctx: CallContext,
+  session: PartnerCenterLookupSession,
+) {
+  const page = await partnerCenter.searchCustomers(
+    ctx,
+    { field: session.field, prefix: session.prefix },
+    { size: LOOKUP_PAGE_SIZE, continuationToken: session.continuationToken },
+  );
+  return {
+    query: session.prefix,
+    customers: page.items,
+    more: page.continuationToken !== undefined,
+    continuationToken: page.continuationToken,
+  };
 }

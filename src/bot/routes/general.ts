@@ -1,7 +1,23 @@
-import { allows } from '../../auth/roles';
-import { helpCard, whoamiCard } from '../../cards';
+import { allows, type Role } from '../../auth/roles';
+import { type HelpCommand, helpCard, whoamiCard } from '../../cards';
+import type { Strings } from '../../i18n/strings';
 import { sendCard, textFor } from '../replies';
 import type { CommandRoute } from '../routes';
+
+/** The commands `roles` allow, as help (and the welcome card) list them. */
+export function helpCommandsFor(
+  commands: readonly CommandRoute[],
+  roles: readonly Role[],
+  text: Strings,
+): HelpCommand[] {
+  return commands
+    .filter((route) => allows(roles, route.permission))
+    .map((route) => ({
+      command: route.usage,
+      description: text.t(route.descriptionKey),
+      group: route.group,
+    }));
+}
 
 /** `help` and `whoami`: what the caller may do, and who the bot thinks they are. */
 export function generalCommands(allCommands: () => readonly CommandRoute[]): CommandRoute[] {
@@ -14,13 +30,7 @@ export function generalCommands(allCommands: () => readonly CommandRoute[]): Com
       permission: 'help',
       run: async (turn) => {
         const text = textFor(turn.info);
-        const commands = allCommands()
-          .filter((route) => allows(turn.roles, route.permission))
-          .map((route) => ({
-            command: route.usage,
-            description: text.t(route.descriptionKey),
-            group: route.group,
-          }));
+        const commands = helpCommandsFor(allCommands(), turn.roles, text);
         await sendCard(turn.context, helpCard({ commands }, text));
         return undefined;
       },
