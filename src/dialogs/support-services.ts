@@ -53,6 +53,7 @@ export function createProvisioningWatchJob(deps: SupportServiceDependencies): Ba
     watches: deps.store.provisioningWatches,
     partnerCenter: deps.partnerCenter,
     notify: provisioningWatchNotifier(deps.proactive),
+    audit: deps.store.audit,
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     pollIntervalMs: deps.config.provisioning.watchPollIntervalMs,
     concurrency: deps.config.provisioning.statusConcurrency,

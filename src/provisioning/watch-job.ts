@@ -4,6 +4,7 @@ import type { BackgroundJob } from '../background-jobs';
 import { errorCodeOf } from '../errors';
 import type { Logger } from '../log';
 import type { ClaimedWatch, ProvisioningWatch, ProvisioningWatches } from '../store/provisioning-watches';
+import type { AuditLog } from '../store/store';
 import { mapLimited } from './map-limited';
 import { isStillPending } from './subscription-provisioning';
 
@@ -23,6 +24,8 @@ export interface ProvisioningWatchJobOptions {
   partnerCenter: PartnerCenter;
   /** Sends the requester the news (proactively, into the stored conversation). */
   notify(watch: ProvisioningWatch, ending: WatchEnding): Promise<void>;
+  /** Every notification (sent or failed) is audited on the requester's behalf. */
+  audit: AuditLog;
   /** Names this bot instance in claims. */
   instanceId: string;
   pollIntervalMs: number;
@@ -44,7 +47,7 @@ export function provisioningWatchJob(options: ProvisioningWatchJobOptions): Back
   const leaseMs = options.leaseMs ?? 2 * 60_000;
   const log = options.logger;
 
-  const end = async (watch: ClaimedWatch, ending: WatchEnding, at: Date) => {
+  const end = async (watch: ClaimedWatch, ending: WatchEnding, at: Date, correlationId: string) => {
     const won = await options.watches.finish(
       watch,
       ending.kind === 'ready' ? { status: 'notified', finalStatus: ending.status } : { status: 'gave_up' },
@@ -54,6 +57,7 @@ export function provisioningWatchJob(options: ProvisioningWatchJobOptions): Back
       log.info({ watchId: watch.id }, 'provisioning watch: ended by another instance');
       return;
     }
+    let sent = true;
     try {
       await options.notify(watch, ending);
       log.info(
@@ -61,8 +65,24 @@ export function provisioningWatchJob(options: ProvisioningWatchJobOptions): Back
         'provisioning watch: notified',
       );
     } catch (error) {
-      log.error({ watchId: watch.id, err: error }, 'provisioning watch: notification failed');
+      sent = false;
+      log.error({ watchId: watch.id, correlationId, err: error }, 'provisioning watch: notification failed');
     }
+    await options.audit.append({
+      actorId: watch.requesterId,
+      actorName: watch.requesterName,
+      roles: [],
+      action: 'provisioning.watch.notify',
+      outcome: sent ? 'succeeded' : 'failed',
+      customerId: watch.customerId,
+      subscriptionId: watch.subscriptionId,
+      correlationId,
+      details: {
+        watchId: watch.id,
+        ending: ending.kind,
+        ...(ending.kind === 'ready' && { status: ending.status }),
+      },
+    });
   };
 
   const check = async (watch: ClaimedWatch, at: Date) => {
@@ -79,8 +99,9 @@ export function provisioningWatchJob(options: ProvisioningWatchJobOptions): Back
         'provisioning watch: status not read',
       );
     }
-    if (status !== undefined && !isStillPending(status)) return end(watch, { kind: 'ready', status }, at);
-    if (at >= watch.expiresAt) return end(watch, { kind: 'gaveUp' }, at);
+    if (status !== undefined && !isStillPending(status))
+      return end(watch, { kind: 'ready', status }, at, ctx.correlationId);
+    if (at >= watch.expiresAt) return end(watch, { kind: 'gaveUp' }, at, ctx.correlationId);
     const next = new Date(Math.min(at.getTime() + options.pollIntervalMs, watch.expiresAt.getTime()));
     if (!(await options.watches.reschedule(watch, next, at))) {
       log.info({ watchId: watch.id }, 'provisioning watch: taken over by another instance');

@@ -60,6 +60,7 @@ describe('provisioning watch job', () => {
       watches: store.provisioningWatches,
       partnerCenter: client,
       notify,
+      audit: store.audit,
       instanceId,
       pollIntervalMs: 5 * MINUTE,
       concurrency: 2,
@@ -122,6 +123,18 @@ describe('provisioning watch job', () => {
       status: 'notified',
       finalStatus: 'success',
     });
+    const audited = await store.audit.query({
+      action: 'provisioning.watch.notify',
+      actorId: created.requesterId,
+    });
+    expect(audited).toEqual([
+      expect.objectContaining({
+        outcome: 'succeeded',
+        customerId: contoso190,
+        subscriptionId: pendingSubscription.toLowerCase(),
+        details: { watchId: created.id, ending: 'ready', status: 'success' },
+      }),
+    ]);
   });
 
   it('keeps watching when the status cannot be read, and gives up once it has waited long enough', async () => {
@@ -167,5 +180,10 @@ describe('provisioning watch job', () => {
     await failing.run();
     expect(attempts).toBe(1);
     expect(await store.provisioningWatches.find(created.id)).toMatchObject({ status: 'notified' });
+    const [audited] = await store.audit.query({
+      action: 'provisioning.watch.notify',
+      actorId: created.requesterId,
+    });
+    expect(audited).toMatchObject({ outcome: 'failed', details: { watchId: created.id } });
   });
 });

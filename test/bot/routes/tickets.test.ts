@@ -307,6 +307,15 @@ describe('new ticket', () => {
     expect(parts.join('')).toBe(description);
   });
 
+  it('answers the portal card at once when the support-topics route is gone (nothing typed yet)', async () => {
+    bot.simulator.faults.add({ route: routes.topics, status: 501 });
+    const { card } = await say('new ticket contoso190', users.alex, 'de-DE');
+    const texts = cardTexts(card).join('\n');
+    expect(texts).toContain('Partner Center does not offer this through its API');
+    expect(texts).not.toContain('What you typed');
+    expect(JSON.stringify(card)).toContain(`/customers/${contoso190}/servicemanagementpage`);
+  });
+
   it('sends agents to the portal without calling the legacy routes when SERVICE_REQUESTS_LEGACY_API is off', async () => {
     const legacyOff = await startTestBot({ env: { SERVICE_REQUESTS_LEGACY_API: 'false' } });
     try {
