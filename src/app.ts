@@ -137,18 +137,13 @@ export function buildApp(deps: AppDependencies): App {
     deps.logger,
   );
   const routes = buildRouteTable(services);
-  const invokeDeadline = new InvokeDeadline({
-    proactive,
-    logger: deps.logger,
-    afterLateResult: (context) => conversationState.saveChanges(context, false),
-  });
   const router = new Router(
     routes.commands,
     routes.cardActions,
     authorizer,
     deps.store.audit,
     deps.logger,
-    invokeDeadline,
+    new InvokeDeadline({ logger: deps.logger }),
   );
   const bot = new HelpdeskBot(router, dialogs, conversationState, {
     customerSearch: new CustomerSearchExtension({

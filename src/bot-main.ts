@@ -84,7 +84,6 @@ async function startOnStore(
       stopping ??= (async () => {
         logger.info({ inFlight: app.server.inFlight() }, 'bot: stopping');
         await app.server.close();
-        await app.router.settle();
         await app.jobs.stop();
         await app.release();
         await partnerCenter.close();

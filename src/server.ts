@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
+import { EarlyAnswer } from './bot/early-answer';
 import type { Logger } from './log';
 
 /**
@@ -20,11 +21,16 @@ export interface ServerDependencies {
   logger: Logger;
   /** How long one readiness check may take before it counts as failed. */
   readinessTimeoutMs?: number;
+  /**
+   * A message turn still running after this long gets its HTTP 200 now and sends its replies when done,
+   * so the channel never waits into its 15-second timeout. Default 5 s.
+   */
+  messageAnswerMs?: number;
 }
 
 export interface HelpdeskServer {
   server: restify.Server;
-  /** Requests being served right now (SIGTERM waits for them). */
+  /** Requests being served right now, and turns still running after their request was answered (SIGTERM waits for them). */
   inFlight(): number;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, waits for in-flight requests (up to graceMs), then closes every connection. */
@@ -32,10 +38,18 @@ export interface HelpdeskServer {
 }
 
 const MAX_ACTIVITY_BYTES = 1024 * 1024;
+const DEFAULT_MESSAGE_ANSWER_MS = 5000;
+
+/** A message whose replies go through the connector: its HTTP answer carries nothing, so it may come early. */
+function answersEmpty(body: unknown): boolean {
+  const activity = body as { type?: unknown; deliveryMode?: unknown } | undefined;
+  return activity?.type === 'message' && activity.deliveryMode !== 'expectReplies';
+}
 
 export function createServer(deps: ServerDependencies): HelpdeskServer {
   const server = restify.createServer({ name: 'partner-helpdesk-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
+  let answeredTurnsRunning = 0;
   let closing = false;
 
   server.pre((_req, res, next) => {
@@ -55,7 +69,21 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
   );
 
   server.post('/api/messages', async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.runTurn(context));
+    const answer = new EarlyAnswer(res, () => {
+      answeredTurnsRunning += 1;
+    });
+    const timer = answersEmpty(req.body)
+      ? setTimeout(() => answer.answer(200), deps.messageAnswerMs ?? DEFAULT_MESSAGE_ANSWER_MS)
+      : undefined;
+    try {
+      await deps.adapter.process(req, answer.response, (context) => {
+        answer.attach(context);
+        return deps.runTurn(context);
+      });
+    } finally {
+      clearTimeout(timer);
+      if (answer.answeredEarly) answeredTurnsRunning -= 1;
+    }
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -83,7 +111,7 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
 
   return {
     server,
-    inFlight: () => inFlight,
+    inFlight: () => inFlight + answeredTurnsRunning,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
@@ -97,7 +125,7 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       const deadline = Date.now() + graceMs;
-      while (inFlight > 0 && Date.now() < deadline) await delay(25);
+      while (inFlight + answeredTurnsRunning > 0 && Date.now() < deadline) await delay(25);
       server.server.closeAllConnections();
       await closed;
     },

@@ -50,7 +50,6 @@ describe('a card action and the invoke deadline', () => {
     const click = await clickRefresh();
     expect(click.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardTexts(click.body.value).join('\n')).toContain(click.companyName);
-    await bot.app.router.settle();
     expect(bot.connector.activities.filter((a) => a.conversationId === click.conversationId)).toEqual([]);
   });
 
@@ -75,7 +74,7 @@ describe('a card action and the invoke deadline', () => {
     bot.simulator.faults.add({ route: customerRoute, latencyMs: 1600, times: 1 });
     const click = await clickRefresh();
     expect(click.body.type).toBe('application/vnd.microsoft.activity.message');
-    await bot.app.router.settle();
+    await bot.connector.waitFor(1, click.conversationId);
     const deferred = bot.logs.find(
       (line) => line.msg === 'card action acknowledged before it finished; its result follows as an update',
     );
@@ -101,7 +100,6 @@ describe('a card action and the invoke deadline', () => {
     expect(click.ms).toBeGreaterThanOrEqual(1500);
     expect(click.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardTexts(click.body.value).join('\n')).toContain(click.companyName);
-    await bot.app.router.settle();
     expect(bot.connector.activities.filter((a) => a.conversationId === click.conversationId)).toEqual([]);
   });
 });
