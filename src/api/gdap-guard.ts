@@ -28,6 +28,8 @@ export class GdapRoleMissingError extends AppError {
     /** Role template ids the customer's active relationships grant; undefined when unknown. */
     readonly grantedRoleIds: readonly string[] | undefined,
     readonly evidence: GdapEvidence,
+    /** The customer's company name, when it could be read. */
+    readonly customerName?: string,
     options?: ErrorOptions,
   ) {
     const needed = requirement.anyOf.map((role) => role.name);
@@ -79,6 +81,15 @@ export function guardGdap<T extends PartnerCenter>(
     }
   };
 
+  /** The company name for the error card, best effort (customer reads are cached). */
+  const nameOf = async (ctx: CallContext, customerId: string): Promise<string | undefined> => {
+    try {
+      return (await inner.getCustomer(ctx, customerId)).companyProfile.companyName;
+    } catch {
+      return undefined;
+    }
+  };
+
   return new Proxy(inner, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
@@ -90,7 +101,8 @@ export function guardGdap<T extends PartnerCenter>(
       return async (ctx: CallContext, customerId: string, ...rest: unknown[]) => {
         const roleIds = await granted(ctx, customerId);
         if (roleIds && !satisfies(requirement, roleIds)) {
-          throw new GdapRoleMissingError(customerId, requirement, [...roleIds], 'gdap-relationships');
+          const name = await nameOf(ctx, customerId);
+          throw new GdapRoleMissingError(customerId, requirement, [...roleIds], 'gdap-relationships', name);
         }
         try {
           return await method.call(target, ctx, customerId, ...rest);
@@ -100,14 +112,14 @@ export function guardGdap<T extends PartnerCenter>(
             error.httpStatus === 403 &&
             error.partnerCode !== NO_COMMERCE_RELATIONSHIP
           ) {
+            const name = await nameOf(ctx, customerId);
             throw new GdapRoleMissingError(
               customerId,
               requirement,
               roleIds && [...roleIds],
               'partner-center-403',
-              {
-                cause: error,
-              },
+              name,
+              { cause: error },
             );
           }
           throw error;

@@ -47,6 +47,8 @@ export interface IdentityTokens {
   tokens: TokenProvider;
   /** In `agent` mode: per-agent token state (sign-out, `doctor`). */
   agents?: AgentTokenProvider;
+  /** In `agent` mode: the service account for calls made for no agent, when a refresh token is configured. */
+  backgroundTokens?: TokenProvider;
 }
 
 export interface IdentityTokenOptions {
@@ -93,5 +95,5 @@ export function createIdentityTokens(
     logger: options.logger,
     now: options.now,
   });
-  return { mode, tokens: agents, agents };
+  return { mode, tokens: agents, agents, backgroundTokens };
 }

@@ -6,8 +6,16 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
+import { GdapRoleMissingError } from '../api/gdap-guard';
+import { roleName } from '../api/gdap-roles';
 import type { DenialReason } from '../auth/authorizer';
-import { type AdaptiveCard, messageCard, noRoleCard, errorCard as renderErrorCard } from '../cards';
+import {
+  type AdaptiveCard,
+  gdapRoleMissingCard,
+  messageCard,
+  noRoleCard,
+  errorCard as renderErrorCard,
+} from '../cards';
 import { clip } from '../cards/clip';
 import { errorCodeOf } from '../errors';
 import { type Strings, strings } from '../i18n/strings';
@@ -93,6 +101,21 @@ export function originalError(error: unknown): unknown {
 
 /** The apology card: the catalog's plain words for the error's code, and the correlation id. Never details. */
 export function errorCard(error: unknown, info: TurnInfo): AdaptiveCard {
+  const original = originalError(error);
+  if (original instanceof GdapRoleMissingError) {
+    // Not a generic apology: which role, on which customer, and how to get it.
+    return gdapRoleMissingCard(
+      {
+        customerId: original.customerId,
+        customerName: original.customerName,
+        operation: original.requirement.operation,
+        requiredRoles: original.requirement.anyOf.map((role) => role.name),
+        grantedRoles: original.grantedRoleIds?.map(roleName),
+        correlationId: info.correlationId,
+      },
+      textFor(info),
+    );
+  }
   return renderErrorCard(
     { code: errorCodeOf(originalError(error)), correlationId: info.correlationId },
     textFor(info),

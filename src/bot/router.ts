@@ -18,6 +18,7 @@ import {
   unknownCommandCard,
 } from './replies';
 import type { ActionOutcome, CardActionRoute, CommandRoute, HandlerTurn } from './routes';
+import type { SignInFlow } from './sign-in';
 import { type TurnInfo, turnInfo } from './turn-info';
 
 /**
@@ -37,6 +38,8 @@ export class Router {
     private readonly logger: Logger,
     /** When set, a card action still running at its deadline is answered at once and finished later. */
     private readonly invokeDeadline?: InvokeDeadline,
+    /** Identity mode `agent`: operations needing the agent's own token ask them to sign in first. */
+    private readonly signIn?: SignInFlow,
   ) {
     this.commandsByName = new Map(commands.map((route) => [route.name, route]));
     this.actionsByVerb = new Map(actions.map((route) => [route.verb, route]));
@@ -47,8 +50,16 @@ export class Router {
   }
 
   async handleMessage(context: TurnContext, dialogs: DialogContext): Promise<void> {
+    await this.handleCommandText(context, dialogs, normalizeCommandText(context.activity.text));
+  }
+
+  /** Runs a command kept while its agent signed in, as if they had just typed it (in the sign-in turn). */
+  async resumeCommand(context: TurnContext, dialogs: DialogContext, text: string): Promise<void> {
+    await this.handleCommandText(context, dialogs, text);
+  }
+
+  private async handleCommandText(context: TurnContext, dialogs: DialogContext, text: string): Promise<void> {
     const info = turnInfo(context);
-    const text = normalizeCommandText(context.activity.text);
     const names = [...this.commandsByName.keys()];
     const parsed = parseCommand(text, names);
     const route = parsed ? this.commandsByName.get(parsed.name) : undefined;
@@ -67,10 +78,19 @@ export class Router {
     if ('denied' in access) return sendCard(context, denialCard(access.denied, info));
     const turn = access.turn;
     try {
+      if (this.signIn?.needsAgentToken(route.permission) && !(await this.signIn.hasAgentToken(info))) {
+        await this.recordFailure(info, route.name, signInRequired());
+        await this.signIn.promptForCommand(context, info, text);
+        return;
+      }
       const outcome = await route.run(turn, parsed.argument);
       await this.recordOutcome(info, turn, route.name, outcome);
     } catch (error) {
       await this.recordFailure(info, route.name, error);
+      if (this.signIn && errorCodeOf(originalError(error)) === 'AUTH_SIGN_IN_REQUIRED') {
+        await this.signIn.promptForCommand(context, info, text);
+        return;
+      }
       await sendCard(context, errorCard(error, info));
     }
   }
@@ -80,6 +100,8 @@ export class Router {
     dialogs: DialogContext,
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const early = await this.signInFirst(context, invoke);
+    if (early) return early;
     const answer = this.runCardAction(context, dialogs, invoke);
     return this.invokeDeadline ? this.invokeDeadline.answer(context, turnInfo(context), answer) : answer;
   }
@@ -121,8 +143,40 @@ export class Router {
       return result.response;
     } catch (error) {
       await this.recordFailure(info, route.verb, error);
+      if (this.signIn && errorCodeOf(originalError(error)) === 'AUTH_SIGN_IN_REQUIRED') {
+        return this.signIn.loginRequest(context, info);
+      }
       return cardResponse(errorCard(error, info));
     }
+  }
+
+  /**
+   * Agent mode, before the deadline race (the answer must reach Teams as is): a button sent again after a
+   * sign-in brings a token to exchange; a button needing the agent's token when they have none gets the
+   * Universal Actions login request. Authorization still happens when the action runs.
+   */
+  private async signInFirst(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse | undefined> {
+    if (!this.signIn) return undefined;
+    const info = turnInfo(context);
+    info.agent ??= this.signIn.agentOf(context);
+    const refused = await this.signIn.acceptCardAuthentication(context, invoke);
+    if (refused) return refused;
+    const route = this.actionsByVerb.get(invoke.action?.verb ?? '');
+    if (!route || !this.signIn.needsAgentToken(route.permission)) return undefined;
+    try {
+      if (await this.signIn.hasAgentToken(info)) return undefined;
+    } catch {
+      // Any other identity failure (no MFA, refused credentials) is answered by the action's own error card.
+      return undefined;
+    }
+    this.logger.info(
+      { correlationId: info.correlationId, verb: route.verb },
+      'sign-in requested for a card action',
+    );
+    return this.signIn.loginRequest(context, info);
   }
 
   private async authorize(
@@ -136,7 +190,18 @@ export class Router {
       action,
       correlationId: info.correlationId,
     });
-    if (decision.allowed) return { turn: { context, info, roles: decision.roles, dialogs } };
+    if (decision.allowed) {
+      if (decision.scope) {
+        info.customerAccess = {
+          scope: decision.scope,
+          permission,
+          action,
+          actor: { aadObjectId: info.caller.aadObjectId, name: info.caller.name, roles: decision.roles },
+        };
+      }
+      if (this.signIn) info.agent ??= this.signIn.agentOf(context);
+      return { turn: { context, info, roles: decision.roles, dialogs } };
+    }
     this.logger.info(
       { correlationId: info.correlationId, action, reason: decision.reason },
       'request refused',
@@ -183,6 +248,11 @@ export class Router {
         action,
         outcome: 'failed',
         correlationId: info.correlationId,
+        // Customer-scope refusals and missing GDAP roles name the customer.
+        customerId:
+          isAppError(error) && typeof error.details.customerId === 'string'
+            ? error.details.customerId
+            : undefined,
         details: { code },
       })
       .catch((auditError: unknown) =>
@@ -197,6 +267,10 @@ function staleButtonResponse(info: TurnInfo): AdaptiveCardInvokeResponse {
   return messageResponse(
     `${userMessageFor('CARD_ACTION_INVALID')} ${text.t('error.reference', { correlationId: info.correlationId })}`,
   );
+}
+
+function signInRequired(): AppError {
+  return new AppError('AUTH_SIGN_IN_REQUIRED', 'The agent must sign in before this operation');
 }
 
 function cardActionInvalid(verb: string): AppError {

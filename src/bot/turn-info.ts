@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
+import type { AgentIdentity } from '../api/agent-identity';
 import type { CallContext } from '../api/partner-center';
 import type { Caller } from '../auth/authorizer';
+import type { CustomerAccess } from '../auth/customer-scope';
 
 /**
  * What every handler knows about the current turn: who is asking (from the validated activity,
@@ -12,6 +14,10 @@ export interface TurnInfo {
   correlationId: string;
   locale: string;
   caller: Caller;
+  /** Identity mode `agent`: the caller as the agent Partner Center calls are made for (set by the router). */
+  agent?: AgentIdentity;
+  /** The customers the caller's role covers for the route being run (set by the router when authorized). */
+  customerAccess?: CustomerAccess;
 }
 
 const TURN_INFO = Symbol('turnInfo');
@@ -45,5 +51,10 @@ export function turnInfo(context: TurnContext): TurnInfo {
 }
 
 export function callContextOf(info: TurnInfo): CallContext {
-  return { correlationId: info.correlationId, locale: info.locale };
+  return {
+    correlationId: info.correlationId,
+    locale: info.locale,
+    ...(info.agent ? { agent: info.agent } : {}),
+    ...(info.customerAccess ? { customerAccess: info.customerAccess } : {}),
+  };
 }

@@ -16,7 +16,9 @@ export {
   maxDeletedUserRows,
 } from './deleted-users-card';
 export { type ErrorCardData, errorCard } from './error-card';
+export { type GdapRoleMissingCardData, gdapRoleMissingCard } from './gdap-role-missing-card';
 export { type HelpCardData, type HelpCommand, type HelpGroup, helpCard, helpGroups } from './help-card';
+export { type IdentityDoctorCardData, identityDoctorCard } from './identity-doctor-card';
 export {
   type LookupInterpretation,
   type LookupNoMatchCardData,

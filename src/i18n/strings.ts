@@ -1,5 +1,6 @@
 import approvals from './en-US/approvals.json';
 import core from './en-US/core.json';
+import identity from './en-US/identity.json';
 import resilience from './en-US/resilience.json';
 import subscriptions from './en-US/subscriptions.json';
 import teams from './en-US/teams.json';
@@ -7,7 +8,16 @@ import tickets from './en-US/tickets.json';
 import users from './en-US/users.json';
 
 /** en-US text, one resource file per feature (core, users, tickets, subscriptions, approvals). */
-const enUS = { ...core, ...users, ...tickets, ...subscriptions, ...approvals, ...teams, ...resilience };
+const enUS = {
+  ...core,
+  ...users,
+  ...tickets,
+  ...subscriptions,
+  ...approvals,
+  ...teams,
+  ...resilience,
+  ...identity,
+};
 
 /**
  * User-visible text. Every static string lives in a resource file per language and feature (`en-US/core.json`, …)

@@ -59,6 +59,7 @@ describe('GDAP pre-flight before customer-user operations', () => {
     const error = await refusal(guarded.resetUserPassword(ctx, ALPINE, ALPINE_ADMIN, 'Renew456*Renew', true));
     expect(error.code).toBe('GDAP_ROLE_MISSING');
     expect(error.customerId).toBe(ALPINE);
+    expect(error.customerName).toBe('Alpine Ski House');
     expect(error.requirement.anyOf.map((role) => role.name)).toEqual([
       'User Administrator',
       'Privileged Authentication Administrator',
@@ -66,7 +67,9 @@ describe('GDAP pre-flight before customer-user operations', () => {
     expect(error.grantedRoleIds).toEqual([entraRoles.directoryReaders.id]);
     expect(error.evidence).toBe('gdap-relationships');
     expect(error.details).toMatchObject({ grantedRoles: ['Directory Readers'], operation: 'resetPassword' });
-    expect(simulator.calls.count()).toBe(0);
+    expect(
+      simulator.calls.count('PATCH /v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword'),
+    ).toBe(0);
   });
 
   it('lets reads through where Directory Readers is enough, and reads each customer’s relationships once', async () => {

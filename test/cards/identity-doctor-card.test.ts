@@ -1,0 +1,96 @@
+import type { IdentityReport } from '../../src/api/identity-health';
+import { identityDoctorCard } from '../../src/cards/identity-doctor-card';
+import { strings } from '../../src/i18n/strings';
+import { adaptiveCardProblems } from './adaptive-card-schema';
+import { nodesOfType, textRuns } from './card-tree';
+
+const text = strings('en-US');
+const agentMode: IdentityReport = {
+  mode: 'agent',
+  appOnly: { state: 'ok', expiresAt: '2026-11-23T21:00:00.000Z' },
+  serviceAccount: { state: 'not-used' },
+  agentsWithToken: 3,
+  you: {
+    signedIn: true,
+    mfa: true,
+    userPrincipalName: 'alex@contoso.onmicrosoft.com',
+    expiresAt: '2026-11-23T21:00:00.000Z',
+  },
+};
+
+describe('identity doctor card', () => {
+  it('reports the mode, each token, the asking agent’s sign-in with MFA, and GDAP pre-flight', () => {
+    const card = identityDoctorCard(
+      { report: agentMode, oauthConnectionName: 'partner-center-sso', gdapPreflight: true },
+      text,
+    );
+    const runs = textRuns(card);
+    expect(runs.slice(0, 2)).toEqual([text.t('doctor.title'), text.t('doctor.healthy')]);
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        text.t('doctor.mode.agent'),
+        'partner-center-sso',
+        'OK, until 2026-11-23T21:00:00.000Z',
+        text.t('doctor.token.notUsed'),
+        'Signed in as alex@contoso.onmicrosoft.com, with MFA, until 2026-11-23T21:00:00.000Z',
+        '3',
+        text.t('doctor.gdap.on'),
+      ]),
+    );
+    expect(nodesOfType(card, 'Container')[0]?.style).toBe('good');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it('needs attention when a token fails or carries no MFA, and says which', () => {
+    const card = identityDoctorCard(
+      {
+        report: {
+          mode: 'service-account',
+          appOnly: { state: 'failing', code: 'PC_UNAUTHENTICATED' },
+          serviceAccount: { state: 'ok', mfa: false },
+        },
+        gdapPreflight: false,
+      },
+      text,
+    );
+    const runs = textRuns(card);
+    expect(runs[1]).toBe(text.t('doctor.unhealthy'));
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'Failing (PC_UNAUTHENTICATED)',
+        text.t('doctor.token.okNoMfa'),
+        text.t('doctor.oauthConnection.none'),
+        text.t('doctor.gdap.off'),
+      ]),
+    );
+    expect(nodesOfType(card, 'Container')[0]?.style).toBe('warning');
+  });
+
+  it('asks an agent signed in without MFA to sign in again', () => {
+    const card = identityDoctorCard(
+      {
+        report: {
+          ...agentMode,
+          you: { signedIn: true, mfa: false, userPrincipalName: 'isaiah@contoso.onmicrosoft.com' },
+        },
+        gdapPreflight: true,
+      },
+      text,
+    );
+    expect(textRuns(card).join('\n')).toContain('without MFA: sign out and sign in again with MFA');
+    expect(textRuns(card)[1]).toBe(text.t('doctor.unhealthy'));
+  });
+
+  it('shows a simulator without tokens and an agent who has not signed in', () => {
+    const card = identityDoctorCard(
+      {
+        report: { ...agentMode, appOnly: { state: 'none-needed' }, you: { signedIn: false } },
+        gdapPreflight: true,
+      },
+      text,
+    );
+    expect(textRuns(card)).toEqual(
+      expect.arrayContaining([text.t('doctor.token.noneNeeded'), text.t('doctor.you.signedOut')]),
+    );
+  });
+});
