@@ -2,7 +2,6 @@ import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { PartnerCenterClient } from '../../src/api/partner-center-client';
 import { noTokenProvider } from '../../src/api/token-provider';
-import { UserOperationDialog } from '../../src/dialogs/user-operation-dialog';
 import { createUserServices, type UserServices } from '../../src/dialogs/user-services';
 import { UsersDialog } from '../../src/dialogs/users-dialog';
 import { silentLogger } from '../../src/log';
@@ -12,8 +11,7 @@ import { openHarness } from '../store/engines';
 import { cardActions, cardTexts } from '../support/test-bot';
 
 /**
- * The users dialogs on botbuilder's test adapter: `users` / `deleted users` (customer resolution, first page)
- * and `reset password` / `restore user` (customer from the UPN's domain, then the confirmation or the answer),
+ * The users dialog on botbuilder's test adapter: `users` / `deleted users` (customer resolution, first page),
  * with Partner Center served by the simulator.
  */
 
@@ -38,7 +36,7 @@ afterAll(async () => {
   await store.close();
 });
 
-async function run(dialog: UsersDialog | UserOperationDialog, options: object) {
+async function run(dialog: UsersDialog, options: object) {
   const client = new DialogTestClient(
     'msteams',
     dialog,
@@ -84,44 +82,5 @@ describe('the users dialog', () => {
     const none = await run(new UsersDialog(services), { query: 'no such company', view: 'active' });
     expect(cardTexts(none.card).join('\n')).toMatch(/No customer matches/);
     expect(none.result).toMatchObject({ details: { found: 0 } });
-  });
-});
-
-describe('the user operation dialog', () => {
-  it('finds the customer from the UPN domain and asks to confirm the reset', async () => {
-    const { card, result } = await run(new UserOperationDialog(services), {
-      upn: 'Lidia.Holloway@DakotaMall.onmicrosoft.com',
-      operation: 'resetPassword',
-      roles: ['agent'],
-    });
-    expect(cardTexts(card)).toContain('Reset the password of Lidia Holloway?');
-    expect(result).toMatchObject({
-      customerId: 'f3ff3c7c-f68d-48a3-bf3d-ee13c9e7fb2f',
-      targetUserId: '415f9de8-e816-4c30-be9c-36e70d5cf0cf',
-      details: { result: 'confirm' },
-    });
-  });
-
-  it('finds a deleted user by UPN and asks to confirm the restore', async () => {
-    const { card } = await run(new UserOperationDialog(services), {
-      upn: 'e83763f7f2204ac384cfcd49f79f2749@dtdemocspcustomer005.onmicrosoft.com',
-      operation: 'restore',
-      roles: ['agent'],
-    });
-    expect(cardTexts(card)).toEqual(
-      expect.arrayContaining(['Restore Ferdinand?', '25 days left to restore']),
-    );
-    expect(cardActions(card).map((action) => action.verb)).toEqual(['user.confirmRestore']);
-  });
-
-  it('asks for a user name when none is given, without calling Partner Center', async () => {
-    const before = simulator.calls.count();
-    const { card } = await run(new UserOperationDialog(services), {
-      upn: ' ',
-      operation: 'restore',
-      roles: [],
-    });
-    expect(cardTexts(card).join('\n')).toMatch(/Which user\?/);
-    expect(simulator.calls.count()).toBe(before);
   });
 });
