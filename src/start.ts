@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       logger,
     });
     process.env.PARTNER_CENTER_BASE_URL = simulator.url;
+    // The simulator also plays Microsoft Graph (group membership), unless real Graph credentials are set.
+    if (!process.env.GRAPH_CLIENT_ID) process.env.GRAPH_BASE_URL ??= simulator.url;
     logger.info(
       { url: simulator.url },
       'start: Partner Center simulator running (no Partner Center credentials configured)',
