@@ -61,6 +61,15 @@ export class CustomerSearchExtension {
       correlationId: info.correlationId,
     });
     if (!decision.allowed) return hint(denialHint(decision.reason, text));
+    if (decision.scope) {
+      // As the router does for commands: results stay within the customers the caller's roles cover.
+      info.customerAccess = {
+        scope: decision.scope,
+        permission: 'customer.read',
+        action: ACTION,
+        actor: { aadObjectId: info.caller.aadObjectId, name: info.caller.name, roles: decision.roles },
+      };
+    }
 
     const typed = searchText(query);
     const interpreted = interpretLookupQuery(typed);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type TestUser, users } from '../support/activities';
 import { composeQueryActivity } from '../support/teams-activities';
 import { cardActions, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
@@ -196,6 +199,32 @@ describe('the customer search message extension, index cold', () => {
     const titles = answer.attachments?.map((attachment) => attachment.preview.content.title);
     expect(titles).toEqual(['Dakota mall', 'Still searching…']);
     await loading;
+  });
+});
+
+describe('the customer search message extension, for a role limited to some customers', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    const roleFile = path.join(mkdtempSync(path.join(tmpdir(), 'compose-scope-')), 'roles.json');
+    writeFileSync(
+      roleFile,
+      JSON.stringify({
+        roles: { viewer: { users: [users.isaiah.aadObjectId], customers: [WOLFRAM_AND_HART] } },
+      }),
+    );
+    bot = await startTestBot({ env: { RBAC_CONFIG: roleFile } });
+    await bot.app.customerIndex.refresh();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('shows only the customers the caller’s role covers', async () => {
+    const titles = async (text: string) =>
+      (await query(bot, text)).answer.attachments?.map((attachment) => attachment.preview.content.title);
+    expect(await titles('wolfram')).toEqual(['Wolfram & Hart']);
+    expect((await query(bot, 'contoso')).answer.text).toMatch(/No customer matches/);
+    expect((await query(bot, 'c5757d70-06f3-4f23-8367-5a9e55019f94')).answer.type).toBe('message');
   });
 });
 
