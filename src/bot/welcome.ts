@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Authorizer } from '../auth/authorizer';
-import { welcomeCard } from '../cards/welcome-card';
+import { welcomeCard } from '../cards';
 import type { Logger } from '../log';
 import type { ConversationWelcomes } from '../store/conversation-welcomes';
 import { denialCard, sendCard, textFor } from './replies';

@@ -87,4 +87,5 @@ export {
   type UserListActionData,
   type UserOperationData,
 } from './verbs';
+export { type WelcomeCardData, type WelcomeScope, welcomeCard } from './welcome-card';
 export { type WhoamiCardData, whoamiCard } from './whoami-card';
