@@ -17,6 +17,7 @@ const base = {
 };
 const typed: TicketFormValues = {
   topicId: '32444671',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder is part of the typed text
   title: 'Profile page "spins" ${forever}',
   description: 'Line one\nLine two with **no markdown** and [a link](https://evil.example)',
   severity: 'critical',
@@ -49,11 +50,9 @@ describe('new ticket form card', () => {
       { title: 'Partner Center Issues', value: '32444667' },
       { title: 'Cannot manage my profile', value: '32444671' },
     ]);
-    expect((inputs.severity?.choices as { value: string }[]).map((choice) => choice.value)).toEqual([
-      'critical',
-      'moderate',
-      'minimal',
-    ]);
+    expect(
+      (inputs.severity?.choices as { value: string }[] | undefined)?.map((choice) => choice.value),
+    ).toEqual(['critical', 'moderate', 'minimal']);
     expect(inputs.title).toMatchObject({ isRequired: true, maxLength: 255, label: 'Title' });
     expect(inputs.description).toMatchObject({ isRequired: true, maxLength: 10_000, isMultiline: true });
     expect(inputs.contactEmail).toMatchObject({ style: 'Email' });
@@ -85,10 +84,10 @@ describe('new ticket form card', () => {
     const inputs = inputsOf(card);
     for (const [id, value] of Object.entries(typed)) expect(inputs[id]?.value).toBe(value);
     const body = card.body as Record<string, unknown>[];
-    const after = (id: string) => JSON.stringify(body[body.findIndex((element) => element.id === id) + 1]);
-    expect(after('title')).toContain('At most 255 characters; this has 300.');
-    expect(after('contactPhone')).toContain('Use digits, spaces');
-    expect(after('description')).not.toContain('Attention');
+    const below = (id: string) => JSON.stringify(body[body.findIndex((element) => element.id === id) + 1]);
+    expect(below('title')).toContain('At most 255 characters; this has 300.');
+    expect(below('contactPhone')).toContain('Use digits, spaces');
+    expect(below('description')).not.toContain('Attention');
     expect(textRuns(card)).toContain('Please fix the fields marked below.');
     expect(adaptiveCardProblems(card)).toEqual([]);
   });

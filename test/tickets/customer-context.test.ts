@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the agent's name may hold a literal placeholder.
 import { strings } from '../../src/i18n/strings';
 import { customerContextNote } from '../../src/tickets/customer-context';
 
