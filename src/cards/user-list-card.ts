@@ -25,7 +25,7 @@ interface UserListView {
   customerId: string;
   search: { label: string; placeholder: string; value: string; button: string; page: string };
   users: { displayName: string; userPrincipalName: string; usageLocation: string; userId: string }[];
-  buttons: { reset: string; details: string };
+  buttons: { reset: string; details: string; deletedUsers: string };
   previous?: { title: string; page: string };
   next?: { title: string; page: string };
 }
@@ -69,7 +69,11 @@ export function userListCard(data: UserListCardData, text: Strings): AdaptiveCar
         : text.t('users.noUsageLocation'),
       userId: user.id,
     })),
-    buttons: { reset: text.t('users.action.reset'), details: text.t('users.action.details') },
+    buttons: {
+      reset: text.t('users.action.reset'),
+      details: text.t('users.action.details'),
+      deletedUsers: text.t('users.action.deletedUsers'),
+    },
     previous: page.page > 0 ? { title: text.t('users.previous'), page: String(page.page - 1) } : undefined,
     next:
       page.page < page.pageCount - 1

@@ -19,6 +19,7 @@ export const cardVerbs = {
   subscriptionProvisioning: 'subscription.provisioning',
   provisioningRefresh: 'provisioning.refresh',
   provisioningWatch: 'provisioning.watch',
+  customerDeletedUsers: 'customer.deletedUsers',
   usersPage: 'users.page',
   userDetails: 'user.details',
   userResetPassword: 'user.resetPassword',

@@ -52,6 +52,9 @@ describe('users list card', () => {
     expect(box).toMatchObject({ id: 'search', value: 'us', label: 'Find a user' });
     expect(textRuns(card)[1]).toBe('Showing 11–20 of 23 matching “us”.');
     const paging = executeActions(card).filter((action) => action.verb === 'users.page');
+    expect(executeActions(card).find((action) => action.verb === 'customer.deletedUsers')?.data).toEqual({
+      customerId: dakota.id,
+    });
     expect(paging.map(({ title, data }) => [title, data.page])).toEqual([
       ['Search', '0'],
       ['Previous', '0'],
@@ -70,7 +73,7 @@ describe('users list card', () => {
         'The customer has more than 2500 users: only the first 2500 are listed and searched.',
       ]),
     );
-    expect(executeActions(card).map((action) => action.title)).toEqual(['Search']);
+    expect(executeActions(card).map((action) => action.title)).toEqual(['Search', 'Deleted users']);
   });
 
   it(`holds at most ${maxUserListRows} rows and fits Teams with long names`, () => {

@@ -158,6 +158,26 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
       },
     }),
     cardAction({
+      verb: 'customer.deletedUsers',
+      permission: 'user.read',
+      data: customerActionData,
+      run: async (turn, data) => {
+        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
+        if (!customer) return answer as CardActionResult;
+        const text = textFor(turn.info);
+        await sendCard(
+          turn.context,
+          await deletedUsersView(services, callContextOf(turn.info), customer, 0, text),
+        );
+        return {
+          response: messageResponse(
+            text.t('users.opened', { companyName: customer.companyProfile.companyName }),
+          ),
+          outcome: { customerId: customer.id },
+        };
+      },
+    }),
+    cardAction({
       verb: 'users.page',
       permission: 'user.read',
       data: listData,
@@ -223,6 +243,24 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
               messageCard({ style: 'warning', title: text.t('restore.notFound.title') }),
             ),
             outcome,
+          };
+        }
+        if (prepared.kind === 'refused' && services.privilegedResets) {
+          // An administrator's reset goes to an approver instead of being refused.
+          const asked = await services.privilegedResets(
+            turn.context,
+            turn.roles,
+            prepared.target,
+            prepared.roles.map((role) => role.name),
+          );
+          await sendCard(turn.context, asked.reply);
+          return {
+            response: messageResponse(
+              asked.outcome.details?.requestId
+                ? text.t('approval.requested.title')
+                : text.t('reset.refused.title', { displayName: prepared.target.displayName }),
+            ),
+            outcome: { ...outcome, details: { ...outcome.details, ...asked.outcome.details } },
           };
         }
         // The confirmation is a message of its own: it becomes the shared record of the reset.

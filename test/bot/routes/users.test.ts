@@ -232,8 +232,9 @@ describe('password reset refusals', () => {
     expect(cardTexts(card)).toContain('Your role does not allow this');
   });
 
-  it('refuses a user with an administrator role, explains why, and audits the refusal', async () => {
-    const { card } = await say('reset password megan.bowen@dakotamall.onmicrosoft.com');
+  it('refuses a user with an administrator role in a channel, explains why, and audits the refusal', async () => {
+    // In a personal chat the reset goes to an approver instead (test/bot/routes/approvals-privileged-reset.test.ts).
+    const { card } = await say('reset password megan.bowen@dakotamall.onmicrosoft.com', { type: 'channel' });
     expect(cardTexts(card).join('\n')).toMatch(/holds an administrator role \(Helpdesk Administrator\)/);
     expect(cardActions(card)).toEqual([]);
     const [row] = await store.audit.query({ action: 'user.resetPassword', limit: 1 });
@@ -266,8 +267,47 @@ describe('password reset refusals', () => {
   });
 });
 
+describe('from lookup, in at most four clicks', () => {
+  it('an agent resets a password: lookup → Users → Reset password → Confirm', async () => {
+    const { card, conversationId } = await say('lookup dakotamall.onmicrosoft.com');
+    const users = cardActions(card).find((action) => action.verb === 'customer.users');
+    await click('customer.users', users?.data ?? {}, { conversationId });
+    const list = cardOf((await bot.connector.waitFor(2, conversationId))[1] as never);
+    const lidia = cardActions(list).find(
+      (action) =>
+        action.verb === 'user.resetPassword' && action.data.userId === '415f9de8-e816-4c30-be9c-36e70d5cf0cf',
+    );
+    await click('user.resetPassword', lidia?.data ?? {}, { conversationId });
+    const confirmation = cardOf((await bot.connector.waitFor(3, conversationId))[2] as never);
+    const confirm = cardActions(confirmation).find((action) => action.verb === 'user.confirmReset');
+    const done = await click('user.confirmReset', confirm?.data ?? {}, { conversationId, replyToId: 'c' });
+    expect(passwordOn(answerCard(done))).toHaveLength(16);
+  });
+
+  it('an agent restores a user: lookup → Users → Deleted users → Restore → Confirm', async () => {
+    const { card, conversationId } = await say('lookup dtdemocspcustomer005.onmicrosoft.com');
+    const users = cardActions(card).find((action) => action.verb === 'customer.users');
+    await click('customer.users', users?.data ?? {}, { conversationId });
+    const active = cardOf((await bot.connector.waitFor(2, conversationId))[1] as never);
+    const deleted = cardActions(active).find((action) => action.verb === 'customer.deletedUsers');
+    await click('customer.deletedUsers', deleted?.data ?? {}, { conversationId });
+    const list = cardOf((await bot.connector.waitFor(3, conversationId))[2] as never);
+    const restore = cardActions(list).find((action) => action.verb === 'user.restore');
+    const confirmation = answerCard(await click('user.restore', restore?.data ?? {}, { conversationId }));
+    const confirm = cardActions(confirmation).find((action) => action.verb === 'user.confirmRestore');
+    const done = await click('user.confirmRestore', confirm?.data ?? {}, {
+      conversationId,
+      replyToId: 'list',
+    });
+    expect(cardTexts(answerCard(done)).join('\n')).toMatch(
+      /Ferdinand \(e83763f7f2204ac384cfcd49f79f2749@dtdemocspcustomer005\.onmicrosoft\.com\) was restored by Megan Bowen/,
+    );
+  });
+});
+
 describe('restoring users', () => {
   it('lists deleted users newest first with the days left, restores one after confirmation, and refreshes the list for everyone', async () => {
+    const restores = bot.simulator.calls.count(restoreRoute);
     const { card, conversationId } = await say('deleted users dakota mall', { type: 'channel' });
     const texts = cardTexts(card);
     expect(texts.indexOf('Pradeep Gupta')).toBeLessThan(texts.indexOf('Isaiah Langer'));
@@ -281,7 +321,7 @@ describe('restoring users', () => {
     const confirmation = answerCard(prepared);
     expect(cardTexts(confirmation)).toContain('Restore Pradeep Gupta?');
     const confirm = cardActions(confirmation).find((action) => action.verb === 'user.confirmRestore');
-    expect(bot.simulator.calls.count(restoreRoute)).toBe(0);
+    expect(bot.simulator.calls.count(restoreRoute)).toBe(restores);
 
     const restored = await click('user.confirmRestore', confirm?.data ?? {}, {
       conversationId,
@@ -295,14 +335,14 @@ describe('restoring users', () => {
     const [update] = updatesOf(conversationId);
     expect(update?.path).toMatch(/\/activities\/deleted-list$/);
     expect(cardTexts(cardOf(update as never))).toEqual(after);
-    expect(bot.simulator.calls.count(restoreRoute)).toBe(1);
+    expect(bot.simulator.calls.count(restoreRoute)).toBe(restores + 1);
 
     const again = await click('user.confirmRestore', confirm?.data ?? {}, {
       conversationId,
       user: users.alex,
     });
     expect(cardTexts(answerCard(again)).join('\n')).toMatch(/Megan Bowen already did this/);
-    expect(bot.simulator.calls.count(restoreRoute)).toBe(1);
+    expect(bot.simulator.calls.count(restoreRoute)).toBe(restores + 1);
 
     const [row] = await store.audit.query({ action: 'user.restore', limit: 1 });
     expect(row).toMatchObject({
