@@ -1,12 +1,12 @@
 import {
   type CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
 import type { BotCredentials } from '../config';
 import { errorCodeOf } from '../errors';
 import type { Logger } from '../log';
+import { ChannelAuthentication } from './channel-authentication';
 import { PacedCloudAdapter } from './paced-adapter';
 import { errorCard, originalError, sendCard } from './replies';
 import { SendPacer, teamsPacing } from './send-pacer';
@@ -32,7 +32,7 @@ export function createAdapter(
   logger: Logger,
   settings: BotAuthenticationSettings = {},
 ): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+  const authentication = new ChannelAuthentication({
     ...settings,
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
