@@ -4,6 +4,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { PartnerCenter } from './api/partner-center';
 import { ApprovalEngine } from './approvals/approval-engine';
 import { approvalSweepJob } from './approvals/approval-sweep-job';
+import { privilegedResetKind } from './approvals/privileged-reset-kind';
 import { reactivationKind, suspensionKind } from './approvals/subscription-kinds';
 import { Authorizer } from './auth/authorizer';
 import type { RoleAssignments } from './auth/role-assignments';
@@ -22,6 +23,7 @@ import { CustomerIndex } from './customers/customer-index';
 import { customerIndexJob } from './customers/customer-index-job';
 import { QuickCustomerSearch } from './customers/quick-search';
 import { ApprovalDesk } from './dialogs/approval-desk';
+import { privilegedResetAsker } from './dialogs/approval-requests';
 import { LookupDialog } from './dialogs/lookup-dialog';
 import { LookupSessions } from './dialogs/lookup-sessions';
 import {
@@ -36,6 +38,7 @@ import { createGroupDirectory } from './graph/create-group-membership';
 import type { Logger } from './log';
 import { createServer, type HelpdeskServer } from './server';
 import type { Store } from './store/store';
+import { generatePassword } from './users/password-generator';
 
 /**
  * The composition root: wires transport → bot → domain. Tests and benchmarks call `buildApp`
@@ -81,7 +84,11 @@ export function buildApp(deps: AppDependencies): App {
   const approvalDesk = new ApprovalDesk({ repository: deps.store.approvals, proactive, logger: deps.logger });
   const approvals = new ApprovalEngine({
     repository: deps.store.approvals,
-    kinds: [suspensionKind(deps.partnerCenter), reactivationKind(deps.partnerCenter)],
+    kinds: [
+      suspensionKind(deps.partnerCenter),
+      reactivationKind(deps.partnerCenter),
+      privilegedResetKind(deps.partnerCenter, () => generatePassword(deps.config.users.passwordLength)),
+    ],
     audit: deps.store.audit,
     listener: approvalDesk,
     logger: deps.logger,
@@ -120,6 +127,12 @@ export function buildApp(deps: AppDependencies): App {
       store: deps.store,
       passwordLength: deps.config.users.passwordLength,
       logger: deps.logger,
+      privilegedResets: privilegedResetAsker({
+        partnerCenter: deps.partnerCenter,
+        approvals,
+        desk: approvalDesk,
+        proactive,
+      }),
     }),
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions, customerIndex));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CallContext } from '../api/partner-center';
 import { allows, type Role } from '../auth/roles';
 import { type ErrorCode, errorCodeOf } from '../errors';
 import type { Logger } from '../log';
@@ -172,7 +173,8 @@ export class ApprovalEngine {
     actor: Actor,
     decision: 'approve' | 'reject',
     comment: string | undefined,
-    correlationId: string,
+    /** The decider's call context: the approved change runs with it (correlation id, customer scope). */
+    ctx: CallContext,
   ): Promise<DecisionOutcome> {
     const request = await this.find(id);
     if (!request) return { kind: 'unknown' };
@@ -185,7 +187,7 @@ export class ApprovalEngine {
           ? 'commentTooLong'
           : undefined;
     if (refusal) {
-      await this.auditRefusal(request, actor, decision, correlationId, refusal);
+      await this.auditRefusal(request, actor, decision, ctx.correlationId, refusal);
       return { kind: 'refused', reason: refusal, request };
     }
     if (!isDecidable(request.status)) return { kind: 'closed', request };
@@ -210,7 +212,7 @@ export class ApprovalEngine {
     const settled = this.track(
       (async () => {
         await this.notify(moved.request);
-        return this.execute(moved.request, actor, correlationId);
+        return this.execute(moved.request, actor, ctx);
       })(),
     );
     return { kind: 'approved', request: moved.request, settled };
@@ -285,13 +287,9 @@ export class ApprovalEngine {
   }
 
   /** Runs the approved change once; whatever happens, the request ends done or failed, never retried. */
-  private async execute(
-    request: ApprovalRequest,
-    actor: Actor,
-    correlationId: string,
-  ): Promise<ApprovalRequest> {
+  private async execute(request: ApprovalRequest, actor: Actor, ctx: CallContext): Promise<ApprovalRequest> {
     const kind = this.requireKind(request.kind);
-    const ctx = { correlationId, locale: request.locale };
+    const { correlationId } = ctx;
     let step: ApprovalStep;
     let secret: string | undefined;
     try {

@@ -69,10 +69,12 @@ export function approvalListCard(data: ApprovalListCardData, text: Strings): Ada
         requestId: row.request.id,
         title: clip(requestSummary(row.request, text), maxRowTextLength + 20),
         detail: clip(
-          text.t('approvalList.row.detail', {
-            name: partyName(row.request.requester, text),
-            reason: row.request.reason || text.t('approval.field.noReason'),
-          }),
+          row.request.reason
+            ? text.t('approvalList.row.detail', {
+                name: partyName(row.request.requester, text),
+                reason: row.request.reason,
+              })
+            : text.t('approvalList.row.requester', { name: partyName(row.request.requester, text) }),
           maxRowTextLength + 20,
         ),
         expiresLabel: text.t('approval.time.expires'),

@@ -62,8 +62,10 @@ export function requestFields(request: ApprovalRequest, text: Strings): Field[] 
   if (licenses) fields.push(field(text.t('approval.field.licenses'), licenses));
   const user = fact(request, 'userPrincipalName') ?? request.targetUserId;
   if (user) fields.push(field(text.t('approval.field.targetUser'), user));
+  const roles = fact(request, 'roles');
+  if (roles) fields.push(field(text.t('approval.field.adminRoles'), roles));
   fields.push(field(text.t('approval.field.requester'), partyName(request.requester, text)));
-  fields.push(field(text.t('approval.field.reason'), request.reason || text.t('approval.field.noReason')));
+  if (request.reason) fields.push(field(text.t('approval.field.reason'), request.reason));
   if (request.comment && request.decidedBy) {
     fields.push(
       field(text.t('approval.field.comment', { name: partyName(request.decidedBy, text) }), request.comment),

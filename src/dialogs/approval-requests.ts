@@ -1,15 +1,17 @@
+import type { TurnContext } from 'botbuilder';
 import type { Customer, Subscription } from '../api/models';
 import type { PartnerCenter } from '../api/partner-center';
 import type { Actor, ApprovalEngine, RequestOutcome } from '../approvals/approval-engine';
-import { type REACTIVATION, SUSPENSION } from '../approvals/approval-kind';
+import { PRIVILEGED_RESET, REACTIVATION, SUSPENSION } from '../approvals/approval-kind';
+import type { Role } from '../auth/roles';
 import type { ProactiveMessenger } from '../bot/proactive';
 import { sendCard, textFor } from '../bot/replies';
 import type { ActionOutcome, HandlerTurn } from '../bot/routes';
-import { callContextOf } from '../bot/turn-info';
+import { callContextOf, turnInfo } from '../bot/turn-info';
 import { type AdaptiveCard, messageCard, requestSummary } from '../cards';
 import { isAppError } from '../errors';
 import type { ApprovalRequest } from '../store/approvals';
-import type { ApprovalDesk } from './approval-desk';
+import { type ApprovalDesk, isPersonal } from './approval-desk';
 import { findCustomers } from './customer-search';
 import { interpretLookupQuery, isLookupProblem } from './lookup-query';
 
@@ -32,7 +34,10 @@ export interface RequestAnswer {
   outcome: ActionOutcome;
 }
 
-export function actorOf(turn: HandlerTurn): Actor & { teamsUserId?: string } {
+/** What asking needs from a turn (a route's, or a dialog's context with the caller's roles). */
+export type RequestTurn = Pick<HandlerTurn, 'context' | 'info' | 'roles'>;
+
+export function actorOf(turn: RequestTurn): Actor & { teamsUserId?: string } {
   return {
     id: turn.info.caller.aadObjectId ?? 'unknown',
     name: turn.info.caller.name,
@@ -53,7 +58,7 @@ function problem(title: string, details: string[] = []): AdaptiveCard {
 /** The one customer a `<customer>` argument names, or the card that says why there is none. */
 export async function resolveCustomer(
   partnerCenter: PartnerCenter,
-  turn: HandlerTurn,
+  turn: RequestTurn,
   query: string,
 ): Promise<{ customer: Customer } | { reply: AdaptiveCard }> {
   const text = textFor(turn.info);
@@ -80,7 +85,7 @@ export async function resolveCustomer(
 /** Asks for a suspension or an agent's reactivation of one subscription of `customer`. */
 export async function requestSubscriptionChange(
   services: ApprovalRequestServices,
-  turn: HandlerTurn,
+  turn: RequestTurn,
   request: {
     kind: typeof SUSPENSION | typeof REACTIVATION;
     customer: Customer;
@@ -120,9 +125,9 @@ export async function requestSubscriptionChange(
 
 async function answerTo(
   services: ApprovalRequestServices,
-  turn: HandlerTurn,
+  turn: RequestTurn,
   outcome: RequestOutcome,
-  target: { customerId: string; subscriptionId: string },
+  target: { customerId: string; subscriptionId?: string; targetUserId?: string },
   kind: string,
   reason: string,
 ): Promise<RequestAnswer> {
@@ -142,7 +147,9 @@ async function answerTo(
       const title =
         kind === SUSPENSION
           ? text.t('approval.problem.notActive', { status })
-          : text.t('approval.problem.notSuspended', { status });
+          : kind === REACTIVATION
+            ? text.t('approval.problem.notSuspended', { status })
+            : text.t('approval.problem.userInactive');
       return {
         reply: problem(title),
         outcome: { ...target, details: { kind, problem: 'wrongStatus', status } },
@@ -186,7 +193,7 @@ async function answerTo(
 /** An approver's (or admin's) reactivation: no approval needed; the router audits it. */
 export async function reactivateDirectly(
   services: ApprovalRequestServices,
-  turn: HandlerTurn,
+  turn: RequestTurn,
   customer: Customer,
   subscriptionId: string,
 ): Promise<RequestAnswer> {
@@ -229,4 +236,64 @@ export async function reactivateDirectly(
     }),
     outcome: { ...target, details: { direct: true, status: updated.status } },
   };
+}
+
+/**
+ * Instead of refusing to reset the password of a user who holds an administrator role, asks an approver.
+ * Only from the requester's personal chat: that is where the temporary password is delivered, to them alone.
+ */
+export interface PrivilegedTarget {
+  customerId: string;
+  companyName: string;
+  userId: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+export async function requestPrivilegedReset(
+  services: ApprovalRequestServices,
+  turn: RequestTurn,
+  target: PrivilegedTarget,
+  adminRoles: readonly string[],
+): Promise<RequestAnswer> {
+  const text = textFor(turn.info);
+  const here = services.proactive.referenceOf(turn.context);
+  const ids = { customerId: target.customerId, targetUserId: target.userId };
+  if (!isPersonal(here)) {
+    return {
+      reply: messageCard({
+        style: 'warning',
+        title: text.t('approval.privilegedReset.personalOnly.title', { displayName: target.displayName }),
+        text: text.t('approval.privilegedReset.personalOnly.text', {
+          userPrincipalName: target.userPrincipalName,
+          roles: adminRoles.join(text.t('list.separator')),
+        }),
+      }),
+      outcome: { ...ids, details: { kind: PRIVILEGED_RESET, problem: 'personalChatNeeded' } },
+    };
+  }
+  const outcome = await services.approvals.request({
+    kind: PRIVILEGED_RESET,
+    requester: actorOf(turn),
+    requesterConversation: here,
+    locale: turn.info.locale,
+    ...ids,
+    reason: '',
+    facts: { companyName: target.companyName },
+    correlationId: turn.info.correlationId,
+  });
+  return answerTo(services, turn, outcome, ids, PRIVILEGED_RESET, '');
+}
+
+/** What the user operations call instead of refusing an administrator's reset (see UserServices). */
+export type PrivilegedResetAsker = (
+  context: TurnContext,
+  roles: Role[],
+  target: PrivilegedTarget,
+  adminRoles: readonly string[],
+) => Promise<RequestAnswer>;
+
+export function privilegedResetAsker(services: ApprovalRequestServices): PrivilegedResetAsker {
+  return (context, roles, target, adminRoles) =>
+    requestPrivilegedReset(services, { context, info: turnInfo(context), roles }, target, adminRoles);
 }

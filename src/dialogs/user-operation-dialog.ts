@@ -70,13 +70,19 @@ export class UserOperationDialog extends ComponentDialog {
     const actor = actorOf(info, step.options.roles);
     const answer =
       operation === 'resetPassword'
-        ? await this.reset(ctx, actor, upn, text)
+        ? await this.reset(ctx, actor, upn, text, step)
         : await this.restore(ctx, actor, upn, text);
     await sendCard(step.context, answer.card);
     return step.endDialog(answer.outcome);
   }
 
-  private async reset(ctx: CallContext, actor: Actor, upn: UserPrincipalName, text: Strings) {
+  private async reset(
+    ctx: CallContext,
+    actor: Actor,
+    upn: UserPrincipalName,
+    text: Strings,
+    step: WaterfallStepContext<UserOperationDialogOptions>,
+  ) {
     const location = await locateUser(this.services.partnerCenter, ctx, upn, 'active');
     if (location.kind !== 'found') return this.unlocated(location, upn, 'resetPassword', text);
     const prepared = await this.services.operations.prepareResetOf(
@@ -87,6 +93,19 @@ export class UserOperationDialog extends ComponentDialog {
     );
     if (prepared.kind === 'notFound')
       return this.unlocated({ kind: 'notFound', customers: [location.customer] }, upn, 'resetPassword', text);
+    if (prepared.kind === 'refused' && this.services.privilegedResets) {
+      // An administrator's reset goes to an approver instead of being refused.
+      const asked = await this.services.privilegedResets(
+        step.context,
+        step.options.roles,
+        prepared.target,
+        prepared.roles.map((role) => role.name),
+      );
+      return {
+        card: asked.reply,
+        outcome: { ...asked.outcome, details: { operation: 'resetPassword', ...asked.outcome.details } },
+      };
+    }
     return {
       card: resetPreparationCard(prepared, text),
       outcome: {

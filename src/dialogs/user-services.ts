@@ -2,6 +2,7 @@ import type { PartnerCenter } from '../api/partner-center';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { UserOperations } from '../users/user-operations';
+import type { PrivilegedResetAsker } from './approval-requests';
 
 /** What the users commands, dialogs and card actions need. */
 export interface UserServices {
@@ -9,6 +10,8 @@ export interface UserServices {
   operations: UserOperations;
   logger: Logger;
   now: () => Date;
+  /** Asks an approver instead of refusing the reset of an administrator (the approval engine); absent: refused. */
+  privilegedResets?: PrivilegedResetAsker;
 }
 
 export function createUserServices(deps: {
@@ -17,6 +20,7 @@ export function createUserServices(deps: {
   passwordLength: number;
   logger: Logger;
   now?: () => Date;
+  privilegedResets?: PrivilegedResetAsker;
 }): UserServices {
   const now = deps.now ?? (() => new Date());
   return {
@@ -30,5 +34,6 @@ export function createUserServices(deps: {
     }),
     logger: deps.logger,
     now,
+    privilegedResets: deps.privilegedResets,
   };
 }

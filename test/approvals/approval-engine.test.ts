@@ -111,6 +111,8 @@ function input(overrides: Partial<RequestInput> = {}): RequestInput {
   };
 }
 
+const ctx = () => ({ correlationId: randomUUID() });
+
 async function pending(overrides: Partial<RequestInput> = {}): Promise<ApprovalRequest> {
   const outcome = await engine.request(input(overrides));
   if (outcome.kind !== 'created') throw new Error(`expected a new request, got ${outcome.kind}`);
@@ -173,7 +175,7 @@ describe('asking for approval', () => {
 describe('deciding', () => {
   it('approves, executes once and announces executing then done', async () => {
     const request = await pending();
-    const outcome = await engine.decide(request.id, adele, 'approve', ' Finance confirmed ', randomUUID());
+    const outcome = await engine.decide(request.id, adele, 'approve', ' Finance confirmed ', ctx());
     if (outcome.kind !== 'approved') throw new Error(outcome.kind);
     expect(outcome.request).toMatchObject({
       status: 'executing',
@@ -193,13 +195,7 @@ describe('deciding', () => {
 
   it('rejects with the comment and announces it; nothing runs', async () => {
     const request = await pending();
-    const outcome = await engine.decide(
-      request.id,
-      alex,
-      'reject',
-      'Talk to the customer first',
-      randomUUID(),
-    );
+    const outcome = await engine.decide(request.id, alex, 'reject', 'Talk to the customer first', ctx());
     expect(outcome).toMatchObject({
       kind: 'rejected',
       request: { status: 'rejected', decidedBy: { id: alex.id }, comment: 'Talk to the customer first' },
@@ -215,7 +211,7 @@ describe('deciding', () => {
       { ...alex, id: alex.id.toUpperCase() },
       'approve',
       undefined,
-      'c1',
+      ctx(),
     );
     expect(outcome).toMatchObject({ kind: 'refused', reason: 'selfDecision' });
     expect((await engine.find(request.id))?.status).toBe('pending');
@@ -227,7 +223,7 @@ describe('deciding', () => {
   it('refuses viewers and agents', async () => {
     const request = await pending();
     for (const actor of [isaiah, { ...megan, id: randomUUID() }]) {
-      expect(await engine.decide(request.id, actor, 'approve', undefined, 'c')).toMatchObject({
+      expect(await engine.decide(request.id, actor, 'approve', undefined, ctx())).toMatchObject({
         kind: 'refused',
         reason: 'notAllowed',
       });
@@ -237,9 +233,9 @@ describe('deciding', () => {
 
   it('says who decided what and when to a later decision, and changes nothing', async () => {
     const request = await pending();
-    await engine.decide(request.id, adele, 'reject', 'No', 'c1');
+    await engine.decide(request.id, adele, 'reject', 'No', ctx());
     now = new Date(now.getTime() + 60_000);
-    const late = await engine.decide(request.id, alex, 'approve', undefined, 'c2');
+    const late = await engine.decide(request.id, alex, 'approve', undefined, ctx());
     expect(late).toMatchObject({
       kind: 'closed',
       request: {
@@ -254,14 +250,16 @@ describe('deciding', () => {
   it('expires a request touched after its expiry, and refuses to decide it', async () => {
     const request = await pending();
     now = new Date(now.getTime() + 24 * HOUR);
-    const outcome = await engine.decide(request.id, adele, 'approve', undefined, 'c');
+    const outcome = await engine.decide(request.id, adele, 'approve', undefined, ctx());
     expect(outcome).toMatchObject({ kind: 'closed', request: { status: 'expired', completedAt: now } });
     expect(announced.map((item) => item.status)).toEqual(['expired']);
     expect(kind.executions).toEqual([]);
   });
 
   it('answers an unknown request id as unknown', async () => {
-    expect(await engine.decide(randomUUID(), adele, 'approve', undefined, 'c')).toEqual({ kind: 'unknown' });
+    expect(await engine.decide(randomUUID(), adele, 'approve', undefined, ctx())).toEqual({
+      kind: 'unknown',
+    });
   });
 
   it('runs one execution for many simultaneous approvals and retries of the same click', async () => {
@@ -269,7 +267,7 @@ describe('deciding', () => {
     kind.executionDelayMs = 30;
     const outcomes = await Promise.all(
       [adele, alex, adele, alex, adele].map((actor) =>
-        engine.decide(request.id, actor, 'approve', undefined, 'c'),
+        engine.decide(request.id, actor, 'approve', undefined, ctx()),
       ),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'approved')).toHaveLength(1);
@@ -283,7 +281,7 @@ describe('executing', () => {
   it('leaves the request failed with the error code when the change fails, and never tries again', async () => {
     kind.failWith = new AppError('PC_STALE_ETAG');
     const request = await pending();
-    const outcome = await engine.decide(request.id, adele, 'approve', undefined, 'c');
+    const outcome = await engine.decide(request.id, adele, 'approve', undefined, ctx());
     if (outcome.kind !== 'approved') throw new Error(outcome.kind);
     expect(await outcome.settled).toMatchObject({ status: 'failed', errorCode: 'PC_STALE_ETAG' });
     await engine.sweep();
@@ -296,7 +294,7 @@ describe('executing', () => {
   it('after a timeout, reads the target: done if the change was made, failed if not', async () => {
     kind.failWith = new AppError('PC_TIMEOUT');
     const unchanged = await pending();
-    const first = await engine.decide(unchanged.id, adele, 'approve', undefined, 'c');
+    const first = await engine.decide(unchanged.id, adele, 'approve', undefined, ctx());
     expect(first.kind === 'approved' && (await first.settled)).toMatchObject({
       status: 'failed',
       errorCode: 'PC_TIMEOUT',
@@ -309,7 +307,7 @@ describe('executing', () => {
       kind.targetStatus = 'suspended';
       throw new AppError('PC_TIMEOUT');
     };
-    const second = await engine.decide(changed.id, adele, 'approve', undefined, 'c');
+    const second = await engine.decide(changed.id, adele, 'approve', undefined, ctx());
     expect(second.kind === 'approved' && (await second.settled)).toMatchObject({
       status: 'done',
       result: { verified: true },
@@ -319,7 +317,7 @@ describe('executing', () => {
   it('hands a secret to the listener for the requester, and never stores it', async () => {
     kind.secret = 'Xq7#pL9!mR2$vT4&';
     const request = await pending();
-    const outcome = await engine.decide(request.id, adele, 'approve', undefined, 'c');
+    const outcome = await engine.decide(request.id, adele, 'approve', undefined, ctx());
     if (outcome.kind !== 'approved') throw new Error(outcome.kind);
     await outcome.settled;
     expect(announced).toEqual([{ status: 'executing' }, { status: 'done', secret: kind.secret }]);
@@ -338,7 +336,7 @@ describe('executing', () => {
       now: () => now,
     });
     const request = await pending();
-    const outcome = await failing.decide(request.id, adele, 'approve', undefined, 'c');
+    const outcome = await failing.decide(request.id, adele, 'approve', undefined, ctx());
     expect(outcome.kind === 'approved' && (await outcome.settled)).toMatchObject({ status: 'done' });
   });
 });
@@ -354,7 +352,7 @@ describe('cancelling', () => {
       kind: 'cancelled',
       request: { status: 'cancelled', decidedBy: { id: megan.id.toLowerCase() } },
     });
-    expect(await engine.decide(request.id, adele, 'approve', undefined, 'c')).toMatchObject({
+    expect(await engine.decide(request.id, adele, 'approve', undefined, ctx())).toMatchObject({
       kind: 'closed',
       request: { status: 'cancelled' },
     });
@@ -362,7 +360,7 @@ describe('cancelling', () => {
 
   it('cannot cancel once approved', async () => {
     const request = await pending();
-    const outcome = await engine.decide(request.id, adele, 'approve', undefined, 'c');
+    const outcome = await engine.decide(request.id, adele, 'approve', undefined, ctx());
     expect(await engine.cancel(request.id, megan, 'c')).toMatchObject({ kind: 'closed' });
     if (outcome.kind === 'approved') await outcome.settled;
   });

@@ -245,7 +245,7 @@ function decideAction(services: ApprovalRouteServices, decision: 'approve' | 're
         actor,
         decision,
         data.comment,
-        turn.info.correlationId,
+        callContextOf(turn.info),
       );
       if (outcome.kind === 'unknown') return unknownRequest(turn);
       const notice =
