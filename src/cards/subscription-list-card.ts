@@ -29,6 +29,8 @@ export interface SubscriptionListCardData {
   watched: ReadonlySet<string>;
   /** Whether the caller may ask to be notified (every role that reads subscriptions may). */
   canWatch: boolean;
+  /** Whether the caller may ask for a suspension: "Suspend" on active rows (`subscription.suspend`). */
+  canSuspend?: boolean;
 }
 
 export const maxSubscriptionRows = 12;
@@ -40,6 +42,7 @@ const maxCompanyNameLength = 100;
 export interface SubscriptionRowActions {
   details: string;
   notify?: string;
+  suspend?: string;
 }
 
 interface SubscriptionRowView {
@@ -113,6 +116,8 @@ function rowActions(
       data.canWatch && !watching && isPending(row.provisioning)
         ? text.t('provisioning.action.notify')
         : undefined,
+    suspend:
+      data.canSuspend && row.subscription.status === 'active' ? text.t('approval.action.suspend') : undefined,
   };
 }
 

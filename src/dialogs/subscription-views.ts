@@ -1,5 +1,6 @@
 import type { Customer, Subscription } from '../api/models';
 import type { PartnerCenter } from '../api/partner-center';
+import { allows } from '../auth/roles';
 import type { ProactiveMessenger } from '../bot/proactive';
 import { messageResponse, sendCard, textFor } from '../bot/replies';
 import type { CardActionResult, HandlerTurn } from '../bot/routes';
@@ -70,6 +71,7 @@ export async function subscriptionsOfCustomer(
         rows,
         watched,
         canWatch: canWatch(turn),
+        canSuspend: allows(turn.roles, 'suspension.request'),
       },
       textFor(turn.info),
     ),

@@ -99,6 +99,26 @@ describe('subscription list card', () => {
     expect(textRuns(watched)).toContain('You will be notified here when provisioning is no longer pending.');
   });
 
+  it('offers "Suspend" on active rows to those who may ask for a suspension, carrying only the two ids', () => {
+    const agent = subscriptionListCard(
+      { ...customer, rows: [pending, azure], watched: new Set(), canWatch: true, canSuspend: true },
+      text,
+    );
+    expect(executeActions(agent).filter((button) => button.verb === 'subscription.suspend')).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Suspend',
+        verb: 'subscription.suspend',
+        data: { customerId: customer.customerId, subscriptionId: pending.subscription.id },
+      },
+    ]);
+    const viewer = subscriptionListCard(
+      { ...customer, rows: [pending, azure], watched: new Set(), canWatch: true, canSuspend: false },
+      text,
+    );
+    expect(executeActions(viewer).map((button) => button.verb)).not.toContain('subscription.suspend');
+  });
+
   it('says when there are none, and how many it shows of many', () => {
     expect(
       textRuns(subscriptionListCard({ ...customer, rows: [], watched: new Set(), canWatch: true }, text)),

@@ -534,6 +534,18 @@ describe('the Suspend form', () => {
     expect(texts(card)).toMatch(/Fraud reported by the customer/);
   });
 
+  it('is behind the "Suspend" button of active rows in the subscriptions list, for agents only', async () => {
+    const [list] = await say(`subscriptions ${kjk.customer}`, users.megan, newConversation(), 1);
+    const suspendButtons = cardActions(cardOf(list as never)).filter(
+      (action) => action.verb === 'subscription.suspend',
+    );
+    expect(suspendButtons.map((action) => action.data.subscriptionId)).toContain(kjk.subscription);
+    const [forViewer] = await say(`subscriptions ${kjk.customer}`, users.isaiah, newConversation(), 1);
+    expect(cardActions(cardOf(forViewer as never)).map((action) => action.verb)).not.toContain(
+      'subscription.suspend',
+    );
+  });
+
   it('does not offer the form for a subscription that is not active', async () => {
     const response = await click(
       'subscription.suspend',
