@@ -40,6 +40,14 @@ export interface HelpdeskServer {
 const MAX_ACTIVITY_BYTES = 1024 * 1024;
 const DEFAULT_MESSAGE_ANSWER_MS = 5000;
 
+/**
+ * PostgreSQL cannot store U+0000 in text or JSON: a NUL in an activity (Teams never sends one) would make the
+ * audit row or the conversation state unwritable. It becomes U+FFFD as the body is parsed.
+ */
+export function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
 /** A message whose replies go through the connector: its HTTP answer carries nothing, so it may come early. */
 function answersEmpty(body: unknown): boolean {
   const activity = body as { type?: unknown; deliveryMode?: unknown } | undefined;
@@ -65,7 +73,12 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
     return next();
   });
   server.use(
-    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, rejectUnknown: false }),
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_ACTIVITY_BYTES,
+      mapParams: false,
+      rejectUnknown: false,
+      reviver: withoutNul,
+    }),
   );
 
   server.post('/api/messages', async (req, res) => {

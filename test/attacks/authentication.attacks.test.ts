@@ -121,6 +121,28 @@ describe('an activity in production mode', () => {
     },
   );
 
+  it('with a valid token from a tenant that is not allowed gets a refusal, and no handler runs', async () => {
+    const callsBefore = bot.simulator.calls.count();
+    const outsider = '0b9e7c55-1d2a-4f3b-8c4d-5e6f7a8b9c0d';
+    const activity = lookup();
+    const response = await bot.post({
+      ...activity,
+      conversation: { ...activity.conversation, tenantId: outsider },
+      channelData: { tenant: { id: outsider } },
+    });
+    expect(response.status).toBe(200);
+    const [reply] = (response.body as { activities: { body?: never }[] }).activities;
+    expect(cardTexts(cardOf({ body: reply as never })).join('\n')).toContain(
+      'This bot does not serve your organization',
+    );
+    expect(bot.simulator.calls.count()).toBe(callsBefore);
+    const refusals = await bot.store.audit.query({ action: 'authorize:lookup', limit: 20 });
+    expect(refusals[0]).toMatchObject({
+      outcome: 'denied',
+      details: { reason: 'TENANT_NOT_ALLOWED', tenantId: outsider },
+    });
+  });
+
   it('with a valid channel token is served (the control case)', async () => {
     const rowsBefore = await auditRows();
     const response = await bot.post(lookup());
