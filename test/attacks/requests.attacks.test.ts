@@ -188,6 +188,7 @@ describe('command text written to break out', () => {
     "'; DROP TABLE audit_log; --",
     '%27%20or%201%20eq%201',
     'contoso\r\nX-Injected: yes',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a card template binding typed as text, on purpose.
     '${companyName} {{DATE(2017-02-14T06:08:39Z)}}',
     '\u202Eevil\u200B\u0000 with a NUL, which PostgreSQL cannot store',
   ])('looks up %j as a literal prefix and keeps everything working', async (text) => {
