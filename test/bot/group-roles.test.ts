@@ -8,6 +8,9 @@ import { messageActivity, type TestUser, users } from '../support/activities';
 import { composeQueryActivity } from '../support/teams-activities';
 import { cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * Roles from Entra ID groups, over real HTTP: the role file names groups, the bot asks the simulator's
  * Microsoft Graph (checkMemberGroups, transitive) which of them the caller is in, caches the answer, and
@@ -51,7 +54,7 @@ beforeAll(async () => {
     },
     now: () => new Date(now),
   });
-});
+}, STARTUP_TIMEOUT_MS);
 afterEach(() => simulator.faults.clear());
 afterAll(async () => {
   await bot.close();

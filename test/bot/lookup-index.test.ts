@@ -1,6 +1,9 @@
 import { cardActionActivity, messageActivity, users } from '../support/activities';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * `lookup` once the customer index is loaded: typos and any word order, ranked, paged from the index;
  * tenant ids still exact through Partner Center.
@@ -13,7 +16,7 @@ beforeAll(async () => {
   bot = await startTestBot({ simulator: { extraCustomers: 400 } });
   bot.app.jobs.start();
   await waitUntil(() => bot.app.customerIndex.status().coverage === 'complete');
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await bot.app.jobs.stop();
   await bot.close();

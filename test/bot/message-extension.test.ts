@@ -5,6 +5,9 @@ import { type TestUser, users } from '../support/activities';
 import { composeQueryActivity } from '../support/teams-activities';
 import { cardActions, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * The compose-box customer search over real HTTP: `composeExtension/query` invokes posted to
  * /api/messages, answered in the invoke response; Partner Center served by the simulator.
@@ -48,7 +51,7 @@ describe('the customer search message extension, index loaded', () => {
   beforeAll(async () => {
     bot = await startTestBot({ simulator: { extraCustomers: 400 } });
     await bot.app.customerIndex.refresh();
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await bot.close();
   });
@@ -149,7 +152,7 @@ describe('the customer search message extension, index cold', () => {
       simulator: { extraCustomers: 1200 },
       env: { MESSAGE_EXTENSION_WAIT_MS: '400' },
     });
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterEach(() => bot.simulator.faults.clear());
   afterAll(async () => {
     await bot.close();
@@ -214,7 +217,7 @@ describe('the customer search message extension, for a role limited to some cust
     );
     bot = await startTestBot({ env: { RBAC_CONFIG: roleFile } });
     await bot.app.customerIndex.refresh();
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await bot.close();
   });

@@ -7,6 +7,9 @@ import {
 } from '../support/teams-activities';
 import { cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * The welcome card on install, over real HTTP: Teams announces an install with conversationUpdate (bot
  * added) and installationUpdate (add); the bot posts one welcome for the installing user's roles.
@@ -15,7 +18,7 @@ import { cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-b
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot();
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await bot.close();
 });
