@@ -26,11 +26,9 @@ export function privilegedResetKind(partnerCenter: PartnerCenter, newPassword: (
         roles: privilegedRolesOf(roles)
           .map((role) => role.name)
           .join(', '),
-        status: user.state ?? 'active',
       };
-      return user.state === 'inactive'
-        ? { ready: false, problem: 'wrongStatus', facts }
-        : { ready: true, facts };
+      // A deleted user is not found (PC_NOT_FOUND), so any user read here can be reset.
+      return { ready: true, facts };
     },
     async execute(ctx, request) {
       if (!request.targetUserId) throw new AppError('INTERNAL', 'privileged reset without a target user');

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Customer, Subscription } from '../api/models';
 import type { PartnerCenter } from '../api/partner-center';
 import type { Actor, ApprovalEngine, RequestOutcome } from '../approvals/approval-engine';
-import { PRIVILEGED_RESET, REACTIVATION, SUSPENSION } from '../approvals/approval-kind';
+import { PRIVILEGED_RESET, type REACTIVATION, SUSPENSION } from '../approvals/approval-kind';
 import type { Role } from '../auth/roles';
 import type { ProactiveMessenger } from '../bot/proactive';
 import { sendCard, textFor } from '../bot/replies';
@@ -147,9 +147,7 @@ async function answerTo(
       const title =
         kind === SUSPENSION
           ? text.t('approval.problem.notActive', { status })
-          : kind === REACTIVATION
-            ? text.t('approval.problem.notSuspended', { status })
-            : text.t('approval.problem.userInactive');
+          : text.t('approval.problem.notSuspended', { status });
       return {
         reply: problem(title),
         outcome: { ...target, details: { kind, problem: 'wrongStatus', status } },
