@@ -30,7 +30,7 @@ describe('help card', () => {
       'Show who the bot thinks you are and your roles.',
       'Customers',
       'lookup <name, domain or tenant id>',
-      'Find a customer by tenant id, domain or the start of the company name.',
+      'Find a customer by tenant id, domain or company name (typos and any word order are fine).',
       'Administration',
       'audit',
       "Show recent entries of the bot's audit log.",
