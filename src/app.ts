@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { ConversationState, type Storage } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { guardGdap } from './api/gdap-guard';
+import type { GdapDirectory } from './api/gdap-relationships';
+import { identityReport, isHealthy, readinessSummary } from './api/identity-health';
+import type { IdentityTokens } from './api/identity-tokens';
 import type { PartnerCenter } from './api/partner-center';
+import { noTokenProvider } from './api/token-provider';
 import { ApprovalEngine } from './approvals/approval-engine';
 import { approvalSweepJob } from './approvals/approval-sweep-job';
 import { privilegedResetKind } from './approvals/privileged-reset-kind';
 import { reactivationKind, suspensionKind } from './approvals/subscription-kinds';
 import { Authorizer } from './auth/authorizer';
+import { scopeToCustomers } from './auth/customer-scope-guard';
 import type { RoleAssignments } from './auth/role-assignments';
 import type { BackgroundJob } from './background-jobs';
 import { JobScheduler } from './background-jobs';
-import { type BotAuthenticationSettings, createAdapter } from './bot/adapter';
+import { type BotAuthenticationSettings, createAdapter, withTokenService } from './bot/adapter';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { InvokeDeadline } from './bot/invoke-deadline';
 import { CustomerSearchExtension } from './bot/message-extension';
 import { createProactiveMessenger, type ProactiveMessenger } from './bot/proactive';
 import { buildRouteTable, type RouteServices } from './bot/route-table';
 import { Router } from './bot/router';
+import { type PendingCommands, SignInFlow } from './bot/sign-in';
 import { Welcomer } from './bot/welcome';
 import type { Config } from './config';
 import { CustomerIndex } from './customers/customer-index';
@@ -36,7 +43,7 @@ import { createUserServices } from './dialogs/user-services';
 import { UsersDialog } from './dialogs/users-dialog';
 import { createGroupDirectory } from './graph/create-group-membership';
 import type { Logger } from './log';
-import { createServer, type HelpdeskServer } from './server';
+import { createServer, type HelpdeskServer, type ReadinessCheck } from './server';
 import type { Store } from './store/store';
 import { generatePassword } from './users/password-generator';
 
@@ -60,6 +67,13 @@ export interface AppDependencies {
   now?: () => Date;
   /** botbuilder authentication endpoints other than the public cloud's (tests: their own OpenID metadata). */
   botAuthentication?: BotAuthenticationSettings;
+  /**
+   * Whose identity Partner Center sees (the tokens `partnerCenter` was built with, and in agent mode the
+   * per-agent tokens the sign-in flow fills). Default: the configured mode without tokens (the simulator).
+   */
+  identity?: IdentityTokens;
+  /** GDAP relationships for the pre-flight of user operations; absent: Partner Center's 403 alone tells. */
+  gdap?: GdapDirectory;
 }
 
 export interface App {
@@ -79,15 +93,29 @@ export interface App {
 }
 
 export function buildApp(deps: AppDependencies): App {
-  const adapter = createAdapter(deps.config.bot, deps.logger, deps.botAuthentication);
+  const { oauthUrl } = deps.config.identity;
+  const adapter = createAdapter(
+    deps.config.bot,
+    deps.logger,
+    oauthUrl ? withTokenService(oauthUrl, deps.botAuthentication) : deps.botAuthentication,
+  );
+  const identity: IdentityTokens = deps.identity ?? {
+    mode: deps.config.identity.mode,
+    tokens: noTokenProvider,
+  };
+  // Every Partner Center call passes the caller's customer scope, then the GDAP pre-flight.
+  const partnerCenter = scopeToCustomers(
+    guardGdap(deps.partnerCenter, deps.gdap, deps.logger),
+    deps.store.audit,
+  );
   const proactive = createProactiveMessenger(adapter, deps.config.bot.appId);
   const approvalDesk = new ApprovalDesk({ repository: deps.store.approvals, proactive, logger: deps.logger });
   const approvals = new ApprovalEngine({
     repository: deps.store.approvals,
     kinds: [
-      suspensionKind(deps.partnerCenter),
-      reactivationKind(deps.partnerCenter),
-      privilegedResetKind(deps.partnerCenter, () => generatePassword(deps.config.users.passwordLength)),
+      suspensionKind(partnerCenter),
+      reactivationKind(partnerCenter),
+      privilegedResetKind(partnerCenter, () => generatePassword(deps.config.users.passwordLength)),
     ],
     audit: deps.store.audit,
     listener: approvalDesk,
@@ -95,7 +123,7 @@ export function buildApp(deps: AppDependencies): App {
     expiryMs: deps.config.approvals.expiryMs,
     now: deps.now,
   });
-  const customerIndex = new CustomerIndex(deps.partnerCenter, deps.store.customerIndex, {
+  const customerIndex = new CustomerIndex(partnerCenter, deps.store.customerIndex, {
     logger: deps.logger,
   });
   const groupDirectory = createGroupDirectory(deps.config.graph, deps.assignments, deps.logger, {
@@ -103,17 +131,27 @@ export function buildApp(deps: AppDependencies): App {
   });
   const conversationState = new ConversationState(deps.botStorage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+  const { oauthConnectionName } = deps.config.identity;
+  const signIn =
+    identity.agents && oauthConnectionName
+      ? new SignInFlow({
+          connectionName: oauthConnectionName,
+          agentTokens: identity.agents,
+          pending: conversationState.createProperty<PendingCommands>('pendingSignIn'),
+          logger: deps.logger,
+        })
+      : undefined;
   const support = {
     config: deps.config,
     store: deps.store,
-    partnerCenter: deps.partnerCenter,
+    partnerCenter: partnerCenter,
     proactive,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
   };
   const provisioningWatches = createProvisioningWatchJob(support);
   const services: RouteServices = {
-    partnerCenter: deps.partnerCenter,
+    partnerCenter: partnerCenter,
     store: deps.store,
     proactive,
     approvals,
@@ -123,17 +161,13 @@ export function buildApp(deps: AppDependencies): App {
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
     customerIndex,
     users: createUserServices({
-      partnerCenter: deps.partnerCenter,
+      partnerCenter: partnerCenter,
       store: deps.store,
       passwordLength: deps.config.users.passwordLength,
       logger: deps.logger,
-      privilegedResets: privilegedResetAsker({
-        partnerCenter: deps.partnerCenter,
-        approvals,
-        desk: approvalDesk,
-        proactive,
-      }),
+      privilegedResets: privilegedResetAsker({ partnerCenter, approvals, desk: approvalDesk, proactive }),
     }),
+    identity: { identity, oauthConnectionName, gdapPreflight: deps.gdap !== undefined, signIn },
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions, customerIndex));
   dialogs.add(new UsersDialog(services.users));
@@ -157,11 +191,12 @@ export function buildApp(deps: AppDependencies): App {
     deps.store.audit,
     deps.logger,
     new InvokeDeadline({ logger: deps.logger }),
+    signIn,
   );
   const bot = new HelpdeskBot(router, dialogs, conversationState, {
     customerSearch: new CustomerSearchExtension({
       authorizer,
-      search: new QuickCustomerSearch(customerIndex, deps.partnerCenter, {
+      search: new QuickCustomerSearch(customerIndex, partnerCenter, {
         waitMs: deps.config.customerIndex.messageExtensionWaitMs,
         limit: COMPOSE_RESULTS,
       }),
@@ -175,6 +210,7 @@ export function buildApp(deps: AppDependencies): App {
       logger: deps.logger,
       now: deps.now,
     }),
+    signIn,
   });
   const indexJob = customerIndexJob(customerIndex, deps.config.customerIndex.refreshIntervalMs);
 
@@ -184,7 +220,8 @@ export function buildApp(deps: AppDependencies): App {
     logger: deps.logger,
     readinessChecks: [
       { name: 'store', check: () => deps.store.ping() },
-      { name: 'partnerCenter', check: () => deps.partnerCenter.ping({ correlationId: randomUUID() }) },
+      { name: 'partnerCenter', check: () => partnerCenter.ping({ correlationId: randomUUID() }) },
+      identityReadiness(identity),
     ],
   });
   const jobs = new JobScheduler(
@@ -195,4 +232,18 @@ export function buildApp(deps: AppDependencies): App {
     await groupDirectory?.close();
   };
   return { server, router, jobs, customerIndex, release, proactive, provisioningWatches, approvals };
+}
+
+/** /readyz `identity`: every token the identity mode needs can be had now, App+User ones with MFA. */
+function identityReadiness(identity: IdentityTokens): ReadinessCheck {
+  let summary: Record<string, unknown> | undefined;
+  return {
+    name: 'identity',
+    check: async () => {
+      const report = await identityReport(identity);
+      summary = readinessSummary(report);
+      if (!isHealthy(report)) throw new Error(`identity not healthy: ${JSON.stringify(summary)}`);
+    },
+    describe: () => summary,
+  };
 }

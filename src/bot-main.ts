@@ -1,4 +1,5 @@
-import { createTokenProvider } from './api/create-token-provider';
+import { createGdapDirectory } from './api/create-gdap-directory';
+import { createIdentityTokens } from './api/identity-tokens';
 import { PartnerCenterClient } from './api/partner-center-client';
 import { buildApp } from './app';
 import { loadRoleAssignments, type RoleAssignments } from './auth/role-assignments';
@@ -43,19 +44,22 @@ async function startOnStore(
   assignments: RoleAssignments,
   started: number,
 ): Promise<RunningBot> {
+  const identity = createIdentityTokens(
+    config.identity.mode,
+    {
+      clientId: config.partnerCenter.clientId,
+      clientSecret: config.partnerCenter.clientSecret,
+      certificate: config.partnerCenter.certificate,
+      tenantId: config.partnerCenter.tenantId,
+      refreshToken: config.partnerCenter.refreshToken,
+    },
+    config.partnerCenter.baseUrl,
+    { logger },
+  );
+  const gdap = createGdapDirectory(config.graph, config.identity.gdapPreflight, logger);
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.partnerCenter.baseUrl,
-    tokens: createTokenProvider(
-      {
-        clientId: config.partnerCenter.clientId,
-        clientSecret: config.partnerCenter.clientSecret,
-        certificate: config.partnerCenter.certificate,
-        tenantId: config.partnerCenter.tenantId,
-        refreshToken: config.partnerCenter.refreshToken,
-      },
-      config.partnerCenter.baseUrl,
-      { logger },
-    ),
+    tokens: identity.tokens,
     logger,
     timeouts: {
       connectMs: 3000,
@@ -70,6 +74,8 @@ async function startOnStore(
     partnerCenter,
     assignments,
     logger,
+    identity,
+    gdap,
   });
   const address = await app.server.listen(config.port, config.host);
   app.jobs.start();
@@ -87,6 +93,7 @@ async function startOnStore(
         await app.jobs.stop();
         await app.release();
         await partnerCenter.close();
+        await gdap?.close();
         await store.close();
         logger.info('bot: stopped');
       })();

@@ -65,6 +65,7 @@ const environmentSchema = z.object({
   IDENTITY_MODE: z.enum(identityModes).optional(),
   OAUTH_CONNECTION_NAME: optionalText,
   BOT_OAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GDAP_PREFLIGHT: booleanText('GDAP_PREFLIGHT').default(true),
 
   DATABASE_URL: optionalText.refine(
     (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
@@ -116,6 +117,8 @@ export interface IdentitySettings {
   oauthConnectionName?: string;
   /** The Bot Framework token service (default botbuilder's, https://api.botframework.com). */
   oauthUrl?: string;
+  /** Read the partner's GDAP relationships (Graph) before user operations. */
+  gdapPreflight: boolean;
 }
 
 export interface BotCredentials {
@@ -367,6 +370,7 @@ function identitySettings(
     mode: identityMode,
     oauthConnectionName: settings.OAUTH_CONNECTION_NAME,
     oauthUrl: settings.BOT_OAUTH_URL?.replace(/\/+$/, ''),
+    gdapPreflight: settings.GDAP_PREFLIGHT,
   };
 }
 
@@ -474,6 +478,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.store.databaseUrl ? 'postgres' : `pglite (${config.store.dataDir})`,
     identityMode: config.identity.mode,
     oauthConnection: config.identity.oauthConnectionName ?? '(none)',
+    gdapPreflight: config.identity.gdapPreflight,
     rbacConfig: config.rbacConfigPath,
     allowedTenants: config.allowedTenantIds.length,
     graph: config.graph.baseUrl,

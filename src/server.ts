@@ -12,6 +12,8 @@ import type { Logger } from './log';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /** Facts shown under `name` in the /readyz answer after the check ran (never a secret). */
+  describe?(): Record<string, unknown> | undefined;
 }
 
 export interface ServerDependencies {
@@ -105,13 +107,13 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
 
   server.get('/readyz', async (_req, res) => {
     const results = await Promise.all(
-      deps.readinessChecks.map(async ({ name, check }) => {
+      deps.readinessChecks.map(async ({ name, check, describe }) => {
         try {
           await withTimeout(check(), deps.readinessTimeoutMs ?? 3000);
-          return { name, ok: true };
+          return { name, ok: true, details: describe?.() };
         } catch (error) {
           deps.logger.warn({ check: name, err: error }, 'readiness check failed');
-          return { name, ok: false };
+          return { name, ok: false, details: describe?.() };
         }
       }),
     );
@@ -119,6 +121,11 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
     res.send(ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
       checks: Object.fromEntries(results.map((result) => [result.name, result.ok ? 'ok' : 'failing'])),
+      ...Object.fromEntries(
+        results
+          .filter((result) => result.details !== undefined)
+          .map((result) => [result.name, result.details]),
+      ),
     });
   });
 

@@ -32,6 +32,7 @@ describe('identity mode configuration', () => {
       mode: 'agent',
       oauthConnectionName: 'partner-center-sso',
       oauthUrl: undefined,
+      gdapPreflight: true,
     });
     expect(describeConfig(config)).toMatchObject({
       identityMode: 'agent',

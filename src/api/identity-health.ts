@@ -79,3 +79,15 @@ export function isHealthy(report: IdentityReport): boolean {
     token.state !== 'failing' && !(token.state === 'ok' && token.mfa === false);
   return usable(report.appOnly) && usable(report.serviceAccount);
 }
+
+/** The report as /readyz shows it: states and MFA, no token, no user name. */
+export function readinessSummary(report: IdentityReport): Record<string, unknown> {
+  const state = (token: TokenState) => (token.state === 'failing' ? `failing: ${token.code}` : token.state);
+  return {
+    mode: report.mode,
+    appOnly: state(report.appOnly),
+    serviceAccount: state(report.serviceAccount),
+    ...(report.serviceAccount.state === 'ok' ? { serviceAccountMfa: report.serviceAccount.mfa } : {}),
+    ...(report.agentsWithToken === undefined ? {} : { agentsWithToken: report.agentsWithToken }),
+  };
+}

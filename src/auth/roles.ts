@@ -18,6 +18,8 @@ export const permissions = [
   'subscription.reactivate',
   'audit.read',
   'settings.write',
+  /** `doctor`: the bot's Partner Center identity and token health (admins). */
+  'diagnostics.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,4 +1,5 @@
 import {
+  CallerIdConstants,
   type CloudAdapter,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -20,6 +21,29 @@ export type BotAuthenticationSettings = Omit<
   ConfigurationBotFrameworkAuthenticationOptions,
   'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'
 >;
+
+/**
+ * The public cloud's Bot Framework endpoints with another token service (BOT_OAUTH_URL, or a test's):
+ * botbuilder treats any endpoint setting as a full configuration, so the others are spelled out (the
+ * values of botframework-connector's AuthenticationConstants).
+ */
+export function withTokenService(
+  oauthUrl: string,
+  settings: BotAuthenticationSettings = {},
+): BotAuthenticationSettings {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ...settings,
+    OAuthUrl: oauthUrl,
+  };
+}
 
 /**
  * The Bot Framework adapter. With an app id, every request's JWT is validated by botbuilder

@@ -3,6 +3,7 @@ import {
   type AdaptiveCardInvokeValue,
   type ChannelAccount,
   type ConversationState,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -11,6 +12,7 @@ import {
 import type { DialogSet } from 'botbuilder-dialogs';
 import type { CustomerSearchExtension } from './message-extension';
 import type { Router } from './router';
+import { isSignInInvoke, type SignInFlow } from './sign-in';
 import type { Welcomer } from './welcome';
 
 /** What the bot does in Teams besides commands and card buttons. */
@@ -19,6 +21,8 @@ export interface TeamsFeatures {
   customerSearch: CustomerSearchExtension;
   /** The welcome card on install (`conversationUpdate` with the bot added, or `installationUpdate` add). */
   welcomer: Welcomer;
+  /** Identity mode `agent`: Teams single sign-on (`signin/tokenExchange`, `signin/verifyState`). */
+  signIn?: SignInFlow;
 }
 
 /**
@@ -56,6 +60,20 @@ export class HelpdeskBot extends TeamsActivityHandler {
       await this.teams.welcomer.uninstalled(context);
       await next();
     });
+  }
+
+  /** A completed sign-in runs the command the agent asked for before signing in. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { signIn } = this.teams;
+    if (!signIn || !isSignInInvoke(context)) return super.onInvokeActivity(context);
+    const { response, resume } = await signIn.completeSignIn(context);
+    if (resume) {
+      const dialogContext = await this.dialogs.createContext(context);
+      await this.router.resumeCommand(context, dialogContext, resume);
+    } else if (response.status === 200) {
+      await signIn.confirmSignedIn(context);
+    }
+    return response;
   }
 
   protected override handleTeamsMessagingExtensionQuery(

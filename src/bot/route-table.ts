@@ -13,6 +13,7 @@ import { type ApprovalRouteServices, approvalCardActions, approvalCommands } fro
 import { auditCardActions, auditCommands } from './routes/audit';
 import { customerCardActions, customerCommands } from './routes/customers';
 import { generalCommands } from './routes/general';
+import { type IdentityRouteServices, identityCommands } from './routes/identity';
 import { subscriptionCardActions, subscriptionCommands } from './routes/subscriptions';
 import { ticketCardActions, ticketCommands } from './routes/tickets';
 import { userCardActions, userCommands } from './routes/users';
@@ -38,6 +39,8 @@ export interface RouteServices {
   customerIndex: CustomerIndex;
   /** Customer users: lists, password resets and restores. */
   users: UserServices;
+  /** The bot's Partner Center identity: `doctor`, `signout`. */
+  identity: IdentityRouteServices;
 }
 
 export interface RouteTable {
@@ -64,6 +67,7 @@ export function buildRouteTable(services: RouteServices): RouteTable {
     ...ticketCommands(services.tickets),
     ...subscriptionCommands(services.provisioning),
     ...approvalCommands(approvalServices(services)),
+    ...identityCommands(services.identity),
   ];
   const cardActions: CardActionRoute[] = [
     ...customerCardActions(services),

@@ -14,7 +14,7 @@ import type { Permission } from '../auth/roles';
 import { errorCodeOf } from '../errors';
 import type { Logger } from '../log';
 import { textFor } from './replies';
-import type { TurnInfo } from './turn-info';
+import { type TurnInfo, turnInfo } from './turn-info';
 
 /**
  * Teams single sign-on for identity mode `agent`: the agent's Teams token comes from the Azure Bot's OAuth
@@ -237,6 +237,11 @@ export class SignInFlow {
       return { response: { status: 404 } };
     }
     return { response: { status: 200 }, resume: await this.takePending(context) };
+  }
+
+  /** Says the sign-in worked when there was no kept command to run. */
+  async confirmSignedIn(context: TurnContext): Promise<void> {
+    await context.sendActivity(MessageFactory.text(textFor(turnInfo(context)).t('signIn.done')));
   }
 
   /** Forgets the agent's tokens here and at the token service. */

@@ -219,6 +219,10 @@ describe('the bot in a Teams conversation', () => {
     const alive = await fetch(`${bot.url}/healthz`);
     expect(alive.status).toBe(200);
     const ready = await fetch(`${bot.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', partnerCenter: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { store: 'ok', partnerCenter: 'ok', identity: 'ok' },
+      identity: { mode: 'service-account', appOnly: 'none-needed', serviceAccount: 'none-needed' },
+    });
   });
 });

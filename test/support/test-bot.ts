@@ -1,8 +1,11 @@
 import { request } from 'undici';
+import { GraphGdapDirectory } from '../../src/api/gdap-relationships';
+import type { IdentityTokens } from '../../src/api/identity-tokens';
 import { PartnerCenterClient } from '../../src/api/partner-center-client';
 import { noTokenProvider } from '../../src/api/token-provider';
 import { type App, buildApp } from '../../src/app';
 import { loadRoleAssignments } from '../../src/auth/role-assignments';
+import type { BotAuthenticationSettings } from '../../src/bot/adapter';
 import { BotStateStorage } from '../../src/bot/bot-state-storage';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/log';
@@ -39,6 +42,12 @@ export interface TestBotOptions {
   store?: Store;
   /** The app's clock (approval expiry). */
   now?: () => Date;
+  /** The Partner Center identity (tokens for the client, agent sign-in); default: no tokens (simulator auth off). */
+  identity?: IdentityTokens;
+  /** Read GDAP relationships from the simulator's Graph route before user operations (with these Graph tokens). */
+  gdapPreflight?: boolean | { getToken(): Promise<string | undefined> };
+  /** botbuilder endpoints, e.g. a local Bot Framework token service (`withTokenService`). */
+  botAuthentication?: BotAuthenticationSettings;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -58,11 +67,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = options.store ?? (await openStore({ dataDir: ':memory:', logger }));
   const partnerCenter = new PartnerCenterClient({
     baseUrl: config.partnerCenter.baseUrl,
-    tokens: noTokenProvider,
+    tokens: options.identity?.tokens ?? noTokenProvider,
     logger,
     timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 2000 },
     retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, budgetMs: 3000 },
   });
+  const gdap = options.gdapPreflight
+    ? new GraphGdapDirectory({
+        baseUrl: simulator.url,
+        tokens: options.gdapPreflight === true ? { getToken: async () => undefined } : options.gdapPreflight,
+        logger,
+      })
+    : undefined;
   const app = buildApp({
     config,
     store,
@@ -71,6 +87,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     assignments: await loadRoleAssignments(config.rbacConfigPath),
     logger,
     now: options.now,
+    identity: options.identity,
+    gdap,
+    botAuthentication: options.botAuthentication,
   });
   const address = await app.server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
@@ -97,6 +116,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await app.approvals.idle();
       await app.release();
       await partnerCenter.close();
+      await gdap?.close();
       if (!options.store) await store.close();
       if (!options.sharedConnector) await connector.close();
       if (!options.sharedSimulator) await simulator.close();
