@@ -8,7 +8,8 @@ import { readEnvironment } from '../src/config';
 /**
  * Builds the Teams app package: manifest/manifest.json with the bot id and version filled in, plus the two
  * icons, zipped. Usage: `npm run package [-- --out <path>]`. The bot id comes from `MicrosoftAppId` in the
- * environment or in `.env`.
+ * environment or in `.env`; Teams SSO's `webApplicationInfo` from SSO_APP_ID and SSO_RESOURCE (default: the
+ * bot's registration and api://botid-<bot id>).
  */
 
 /** The folder with package.json above this script, whether it runs from scripts/ (tsx) or dist/scripts/. */
@@ -79,9 +80,44 @@ export function appVersionFrom(packageJson: string): string {
   return version;
 }
 
-/** Fills `{{BOT_ID}}` and `{{VERSION}}`; any other `{{…}}` left in the template is an error. */
-export function fillManifest(template: string, values: { botId: string; version: string }): TeamsManifest {
-  const filled = template.replaceAll('{{BOT_ID}}', values.botId).replaceAll('{{VERSION}}', values.version);
+/**
+ * Teams single sign-on (`webApplicationInfo`): the app registration agents sign in to and its Application ID
+ * URI. By default the bot's own registration and `api://botid-<bot id>`, the form Teams expects for bots.
+ */
+export interface SsoApplication {
+  appId: string;
+  resource: string;
+}
+
+export function ssoApplicationFrom(
+  env: Readonly<Record<string, string | undefined>>,
+  botId: string,
+): SsoApplication {
+  const appId = env.SSO_APP_ID?.trim() || botId;
+  if (!guid.test(appId))
+    throw new PackageError(
+      'SSO_APP_ID is not a GUID: use the Application (client) ID of the app registration agents sign in to.',
+    );
+  const resource = env.SSO_RESOURCE?.trim() || `api://botid-${appId.toLowerCase()}`;
+  if (!/^api:\/\/\S+$/.test(resource))
+    throw new PackageError('SSO_RESOURCE must be an Application ID URI such as api://botid-<app id>.');
+  return { appId: appId.toLowerCase(), resource };
+}
+
+/**
+ * Fills `{{BOT_ID}}`, `{{VERSION}}`, `{{SSO_APP_ID}}` and `{{SSO_RESOURCE}}` (by default the bot's own
+ * registration); any other `{{…}}` left in the template is an error.
+ */
+export function fillManifest(
+  template: string,
+  values: { botId: string; version: string; sso?: SsoApplication },
+): TeamsManifest {
+  const sso = values.sso ?? { appId: values.botId, resource: `api://botid-${values.botId}` };
+  const filled = template
+    .replaceAll('{{BOT_ID}}', values.botId)
+    .replaceAll('{{VERSION}}', values.version)
+    .replaceAll('{{SSO_APP_ID}}', sso.appId)
+    .replaceAll('{{SSO_RESOURCE}}', sso.resource);
   const leftover = filled.match(/\{\{[^}]*\}\}/);
   if (leftover)
     throw new PackageError(`manifest.json has a placeholder the packager does not fill: ${leftover[0]}`);
@@ -96,6 +132,7 @@ export async function manifestProblems(manifest: TeamsManifest): Promise<string[
 export async function buildAppPackage(options: {
   botId: string;
   version: string;
+  sso?: SsoApplication;
   /** Where manifest.json and the icons are; the repository's manifest/ folder unless given. */
   sourceDir?: string;
 }): Promise<Buffer> {
@@ -117,7 +154,7 @@ export async function packageApp(argv: readonly string[], env: Readonly<Record<s
   const { out } = parseArguments(argv);
   const botId = botIdFrom(env);
   const version = appVersionFrom(await readFile(path.join(repositoryRoot, 'package.json'), 'utf8'));
-  const zip = await buildAppPackage({ botId, version });
+  const zip = await buildAppPackage({ botId, version, sso: ssoApplicationFrom(env, botId) });
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, zip);
   return out;

@@ -75,10 +75,10 @@ describe('Teams app manifest', () => {
     }
   });
 
-  it('has developer details, valid domains and no single sign-on section yet', () => {
+  it('has developer details, valid domains and Teams single sign-on for the bot’s own registration', () => {
     expect(manifest.developer.name).not.toBe('');
     expect(manifest.validDomains).toEqual(['token.botframework.com']);
-    expect(manifest).not.toHaveProperty('webApplicationInfo');
+    expect(manifest.webApplicationInfo).toEqual({ id: botId, resource: `api://botid-${botId}` });
   });
 });
 
