@@ -229,6 +229,8 @@ export function buildApp(deps: AppDependencies): App {
     deps.logger,
   );
   const release = async () => {
+    // An approved change being carried out finishes (done or failed) before Partner Center and the store close.
+    await approvals.idle();
     await groupDirectory?.close();
   };
   return { server, router, jobs, customerIndex, release, proactive, provisioningWatches, approvals };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '../api/partner-center';
+import { type CustomerScope, scopeAllows } from '../auth/customer-scope';
 import { allows, type Role } from '../auth/roles';
 import { type ErrorCode, errorCodeOf } from '../errors';
 import type { Logger } from '../log';
@@ -34,6 +35,8 @@ export const INTERRUPTED = 'INTERRUPTED';
 
 export interface Actor extends ApprovalParty {
   roles: readonly Role[];
+  /** The customers their role covers (customer-scoped roles); absent: every customer. */
+  customerScope?: CustomerScope;
 }
 
 export interface ApprovalListener {
@@ -49,7 +52,8 @@ export interface RequestInput extends ApprovalTarget {
   reason: string;
   /** Facts the bot already knows (e.g. the company name); the kind adds the target's. */
   facts: Record<string, string | number | boolean>;
-  correlationId: string;
+  /** The requester's call context: the kind reads the target with it (correlation id, customer scope). */
+  ctx: CallContext;
 }
 
 export type RequestOutcome =
@@ -60,7 +64,11 @@ export type RequestOutcome =
 
 export type DecisionOutcome =
   | { kind: 'unknown' }
-  | { kind: 'refused'; reason: 'selfDecision' | 'notAllowed' | 'commentTooLong'; request: ApprovalRequest }
+  | {
+      kind: 'refused';
+      reason: 'selfDecision' | 'notAllowed' | 'customerNotAllowed' | 'commentTooLong';
+      request: ApprovalRequest;
+    }
   /** Already decided, cancelled, expired or being carried out: the request says who did what and when. */
   | { kind: 'closed'; request: ApprovalRequest }
   | { kind: 'rejected'; request: ApprovalRequest }
@@ -86,6 +94,10 @@ export interface EngineOptions {
 
 function sameUser(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+function inScope(actor: Actor, request: ApprovalRequest): boolean {
+  return actor.customerScope === undefined || scopeAllows(actor.customerScope, request.customerId);
 }
 
 function codePoints(text: string): number {
@@ -114,7 +126,7 @@ export class ApprovalEngine {
     if (reasonProblem) return { kind: 'refused', reason: reasonProblem };
     const reason = input.reason.trim();
 
-    const ctx = { correlationId: input.correlationId, locale: input.locale };
+    const { ctx } = input;
     const target = {
       customerId: input.customerId,
       subscriptionId: input.subscriptionId,
@@ -164,6 +176,7 @@ export class ApprovalEngine {
     return (
       kind !== undefined &&
       allows(actor.roles, kind.decidePermission) &&
+      inScope(actor, request) &&
       !sameUser(request.requester.id, actor.id)
     );
   }
@@ -181,11 +194,13 @@ export class ApprovalEngine {
     const kind = this.requireKind(request.kind);
     const refusal = !allows(actor.roles, kind.decidePermission)
       ? 'notAllowed'
-      : sameUser(request.requester.id, actor.id)
-        ? 'selfDecision'
-        : comment !== undefined && codePoints(comment) > MAX_COMMENT_LENGTH
-          ? 'commentTooLong'
-          : undefined;
+      : !inScope(actor, request)
+        ? 'customerNotAllowed'
+        : sameUser(request.requester.id, actor.id)
+          ? 'selfDecision'
+          : comment !== undefined && codePoints(comment) > MAX_COMMENT_LENGTH
+            ? 'commentTooLong'
+            : undefined;
     if (refusal) {
       await this.auditRefusal(request, actor, decision, ctx.correlationId, refusal);
       return { kind: 'refused', reason: refusal, request };

@@ -42,6 +42,7 @@ export function actorOf(turn: RequestTurn): Actor & { teamsUserId?: string } {
     id: turn.info.caller.aadObjectId ?? 'unknown',
     name: turn.info.caller.name,
     roles: turn.roles,
+    customerScope: turn.info.customerAccess?.scope,
     teamsUserId: turn.context.activity.from?.id,
   };
 }
@@ -106,7 +107,7 @@ export async function requestSubscriptionChange(
       ...target,
       reason: request.reason,
       facts: { companyName },
-      correlationId: turn.info.correlationId,
+      ctx: callContextOf(turn.info),
     });
   } catch (error) {
     if (!isAppError(error) || error.code !== 'PC_NOT_FOUND') throw error;
@@ -278,7 +279,7 @@ export async function requestPrivilegedReset(
     ...ids,
     reason: '',
     facts: { companyName: target.companyName },
-    correlationId: turn.info.correlationId,
+    ctx: callContextOf(turn.info),
   });
   return answerTo(services, turn, outcome, ids, PRIVILEGED_RESET, '');
 }

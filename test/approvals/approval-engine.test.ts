@@ -9,6 +9,7 @@ import {
 } from '../../src/approvals/approval-engine';
 import type { ApprovalKind, Execution } from '../../src/approvals/approval-kind';
 import { stepFor } from '../../src/approvals/approval-state';
+import { onlyCustomers } from '../../src/auth/customer-scope';
 import { AppError } from '../../src/errors';
 import { silentLogger } from '../../src/log';
 import type { ApprovalRequest } from '../../src/store/approvals';
@@ -106,7 +107,7 @@ function input(overrides: Partial<RequestInput> = {}): RequestInput {
     subscriptionId: randomUUID(),
     reason: '  Unpaid since January  ',
     facts: { companyName: 'Contoso' },
-    correlationId: randomUUID(),
+    ctx: { correlationId: randomUUID() },
     ...overrides,
   };
 }
@@ -218,6 +219,19 @@ describe('deciding', () => {
     expect((await auditOf(request.id)).map((row) => [row.action, row.outcome, row.details?.reason])).toEqual([
       ['approval.decide', 'denied', 'selfDecision'],
     ]);
+  });
+
+  it('refuses an approver whose role does not cover the customer', async () => {
+    const request = await pending();
+    const scoped = { ...adele, customerScope: onlyCustomers([randomUUID()]) };
+    expect(engine.mayDecide(request, scoped)).toBe(false);
+    expect(await engine.decide(request.id, scoped, 'approve', undefined, ctx())).toMatchObject({
+      kind: 'refused',
+      reason: 'customerNotAllowed',
+    });
+    const covering = { ...adele, customerScope: onlyCustomers([request.customerId.toUpperCase()]) };
+    expect(engine.mayDecide(request, covering)).toBe(true);
+    expect(kind.executions).toEqual([]);
   });
 
   it('refuses viewers and agents', async () => {

@@ -45,7 +45,7 @@ it('expires an overdue request on its own within a tick, and announces it', asyn
     customerId: randomUUID(),
     reason: '',
     facts: {},
-    correlationId: randomUUID(),
+    ctx: { correlationId: randomUUID() },
   });
   if (created.kind !== 'created') throw new Error(created.kind);
   const job = approvalSweepJob(engine, 20);

@@ -150,10 +150,12 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
             requesterId: scope === 'own' ? actor.id.toLowerCase() : undefined,
             limit: 500,
           })
-        ).filter((request) => request.expiresAt > now);
-        const rows = waiting
-          .slice(0, maxApprovalListRows)
-          .map((request) => ({ request, viewer: viewerOf(services.approvals, request, actor) }));
+        )
+          .filter((request) => request.expiresAt > now)
+          .map((request) => ({ request, viewer: viewerOf(services.approvals, request, actor) }))
+          // Approvers see what they may decide (their customers) and what they asked for themselves.
+          .filter((row) => row.viewer !== 'observer');
+        const rows = waiting.slice(0, maxApprovalListRows);
         await sendCard(
           turn.context,
           approvalListCard({ scope, rows, total: waiting.length }, textFor(turn.info)),
@@ -227,6 +229,7 @@ function unknownRequest(turn: HandlerTurn): CardActionResult {
 const noticeKeys: Readonly<Record<string, StringKey>> = {
   selfDecision: 'approval.notice.selfDecision',
   notAllowed: 'approval.notice.notAllowed',
+  customerNotAllowed: 'approval.notice.customerNotAllowed',
   commentTooLong: 'approval.notice.commentTooLong',
   notRequester: 'approval.notice.notRequester',
   closed: 'approval.notice.closed',

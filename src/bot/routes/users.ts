@@ -245,6 +245,24 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
             outcome,
           };
         }
+        if (prepared.kind === 'refused' && services.privilegedResets) {
+          // An administrator's reset goes to an approver instead of being refused.
+          const asked = await services.privilegedResets(
+            turn.context,
+            turn.roles,
+            prepared.target,
+            prepared.roles.map((role) => role.name),
+          );
+          await sendCard(turn.context, asked.reply);
+          return {
+            response: messageResponse(
+              asked.outcome.details?.requestId
+                ? text.t('approval.requested.title')
+                : text.t('reset.refused.title', { displayName: prepared.target.displayName }),
+            ),
+            outcome: { ...outcome, details: { ...outcome.details, ...asked.outcome.details } },
+          };
+        }
         // The confirmation is a message of its own: it becomes the shared record of the reset.
         await sendCard(turn.context, resetPreparationCard(prepared, text));
         return {

@@ -9,7 +9,11 @@ import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../.
  */
 
 const resetRoute = 'PATCH /v1/customers/{customer-tenant-id}/users/{user-id}/resetpassword';
-const helpdeskAdmin = { upn: 'megan.bowen@dakotamall.onmicrosoft.com', id: '9ee43b2e-4d5e-4e27-9d99-6122e319bd49' };
+const dakota = 'f3ff3c7c-f68d-48a3-bf3d-ee13c9e7fb2f';
+const helpdeskAdmin = {
+  upn: 'megan.bowen@dakotamall.onmicrosoft.com',
+  id: '9ee43b2e-4d5e-4e27-9d99-6122e319bd49',
+};
 
 let bot: TestBot;
 
@@ -28,7 +32,12 @@ let conversations = 0;
 async function say(text: string, user: TestUser, type: 'personal' | 'channel', expected: number) {
   const conversationId = `privileged-${type}-${++conversations}`;
   await bot.post(
-    messageActivity(text, { serviceUrl: bot.connector.serviceUrl, conversationId, user, conversationType: type }),
+    messageActivity(text, {
+      serviceUrl: bot.connector.serviceUrl,
+      conversationId,
+      user,
+      conversationType: type,
+    }),
   );
   return { conversationId, replies: await bot.connector.waitFor(expected, conversationId) };
 }
@@ -37,7 +46,11 @@ const texts = (activity: SentActivity | undefined) => cardTexts(cardOf(activity 
 
 async function approve(requestId: string, conversationId: string, user: TestUser) {
   const response = await bot.post(
-    cardActionActivity('approval.approve', { requestId }, { serviceUrl: bot.connector.serviceUrl, conversationId, user }),
+    cardActionActivity(
+      'approval.approve',
+      { requestId },
+      { serviceUrl: bot.connector.serviceUrl, conversationId, user },
+    ),
   );
   await bot.app.approvals.idle();
   return response.body as { value: unknown };
@@ -45,14 +58,19 @@ async function approve(requestId: string, conversationId: string, user: TestUser
 
 describe('resetting the password of an administrator', () => {
   it('asks an approver from a personal chat; once approved, the password reaches the requester alone', async () => {
-    const { conversationId, replies } = await say(`reset password ${helpdeskAdmin.upn}`, users.alex, 'personal', 2);
+    const { conversationId, replies } = await say(
+      `reset password ${helpdeskAdmin.upn}`,
+      users.alex,
+      'personal',
+      2,
+    );
     const [card, ack] = replies;
     expect(texts(card)).toMatch(/Password reset of an administrator/);
     expect(texts(card)).toMatch(/Helpdesk Administrator/);
     expect(texts(ack)).toMatch(/Sent for approval/);
     expect(bot.simulator.calls.count(resetRoute)).toBe(0);
-    const requestId = cardActions(cardOf(card as never)).find((action) => action.verb === 'approval.refresh')?.data
-      .requestId as string;
+    const requestId = cardActions(cardOf(card as never)).find((action) => action.verb === 'approval.refresh')
+      ?.data.requestId as string;
 
     const self = await approve(requestId, conversationId, users.alex);
     expect(cardTexts(self.value).join('\n')).toMatch(/You asked for this yourself/);
@@ -70,7 +88,9 @@ describe('resetting the password of an administrator', () => {
     if (!password) throw new Error('no password delivered');
 
     const updates = bot.connector.activities.filter((item) => item.method === 'PUT');
-    expect(texts(updates.at(-1))).toMatch(/Done: the password was reset\. The temporary password went to the requester alone/);
+    expect(texts(updates.at(-1))).toMatch(
+      /Done: the password was reset\. The temporary password went to the requester alone/,
+    );
     const elsewhere = bot.connector.activities.filter((item) => item !== delivered.at(-1));
     expect(JSON.stringify(elsewhere)).not.toContain(password);
     expect(JSON.stringify(approved)).not.toContain(password);
@@ -79,11 +99,29 @@ describe('resetting the password of an administrator', () => {
     expect(JSON.stringify(bot.logs)).not.toContain(password);
   });
 
+  it('asks an approver from the "Reset password" button of a users list too', async () => {
+    const conversationId = `privileged-button-${++conversations}`;
+    const response = await bot.post(
+      cardActionActivity(
+        'user.resetPassword',
+        { customerId: dakota, userId: helpdeskAdmin.id },
+        { serviceUrl: bot.connector.serviceUrl, conversationId, user: users.megan },
+      ),
+    );
+    expect(String((response.body as { value: unknown }).value)).toBe('Sent for approval');
+    const [card] = await bot.connector.waitFor(1, conversationId);
+    expect(texts(card)).toMatch(/Password reset of an administrator/);
+    expect(cardActions(cardOf(card as never)).map((action) => action.verb)).toContain('approval.approve');
+    expect(bot.simulator.calls.count(resetRoute)).toBe(0);
+  });
+
   it('refuses in a channel, where the password could not reach the requester alone, and stores no request', async () => {
-    const { replies } = await say(`reset password ${helpdeskAdmin.upn}`, users.megan, 'channel', 1);
+    const pendingIds = async () =>
+      (await bot.store.approvals.listPending({ limit: 500 })).map((request) => request.id);
+    const before = await pendingIds();
+    const { replies } = await say(`reset password ${helpdeskAdmin.upn}`, users.alex, 'channel', 1);
     expect(texts(replies[0])).toMatch(/holds an administrator role \(Helpdesk Administrator\)/);
     expect(texts(replies[0])).toMatch(/Ask again in your personal chat/);
-    const pending = await bot.store.approvals.listPending({ requesterId: users.megan.aadObjectId });
-    expect(pending.filter((request) => request.targetUserId === helpdeskAdmin.id)).toEqual([]);
+    expect(await pendingIds()).toEqual(before);
   });
 });
