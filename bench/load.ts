@@ -7,6 +7,17 @@ import { Pool } from 'undici';
  * over keep-alive connections. Every answer is checked, so a fast error counts as a failure, not a turn.
  */
 
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One turn (or one flow of several requests): true when every answer was the expected one, else why not. */
+export type Turn = (
+  slot: { turn: number; worker: number; sequence: number },
+  post: (activity: object) => Promise<Answer>,
+) => Promise<true | string>;
+
 export interface LoadPlan {
   /** e.g. http://127.0.0.1:3978 */
   origin: string;
@@ -15,10 +26,7 @@ export interface LoadPlan {
   turns: number;
   /** Stop starting turns after this long. */
   durationMs?: number;
-  /** The activity of a turn: `turn` counts all turns, `sequence` this worker's (worker: 0 … concurrency-1). */
-  activity(slot: { turn: number; worker: number; sequence: number }): object;
-  /** Whether the answer is the expected one (status and body). */
-  accept(status: number, body: string): boolean;
+  turn: Turn;
   /** Per request; default 30 s. */
   timeoutMs?: number;
 }
@@ -50,24 +58,25 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     failures += 1;
     if (failureSamples.length < MAX_FAILURE_SAMPLES) failureSamples.push(sample.slice(0, 300));
   };
+  const post = async (activity: object): Promise<Answer> => {
+    const response = await pool.request({
+      path: '/api/messages',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    return { status: response.statusCode, body: await response.body.text() };
+  };
 
   const deadline = performance.now() + (plan.durationMs ?? Number.POSITIVE_INFINITY);
   const worker = async (index: number) => {
     for (let sequence = 0; next < plan.turns && performance.now() < deadline; sequence++) {
-      const turn = next++;
-      const body = JSON.stringify(plan.activity({ turn, worker: index, sequence }));
+      const slot = { turn: next++, worker: index, sequence };
       const started = performance.now();
       try {
-        const response = await pool.request({
-          path: '/api/messages',
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        const text = await response.body.text();
-        const ms = performance.now() - started;
-        if (plan.accept(response.statusCode, text)) latenciesMs.push(ms);
-        else fail(`HTTP ${response.statusCode}: ${text}`);
+        const outcome = await plan.turn(slot, post);
+        if (outcome === true) latenciesMs.push(performance.now() - started);
+        else fail(outcome);
       } catch (error) {
         fail(`request failed: ${(error as Error).message}`);
       }

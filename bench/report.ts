@@ -23,6 +23,8 @@ export interface MemoryFigures {
   loadConversations: number;
   soak: {
     seconds: number;
+    turns: number;
+    failures: number;
     samples: { atSeconds: number; rss: number; heapUsed: number; external: number }[];
   };
 }
@@ -40,7 +42,6 @@ export interface BenchReport {
   coalescing: { concurrent: number; upstreamCalls: number };
   memory: MemoryFigures;
   targets: Target[];
-  notes: string[];
 }
 
 const ms = (value: number) => value.toFixed(1);
@@ -108,11 +109,19 @@ export function formatReport(report: BenchReport): string {
   const soakTable =
     first && last
       ? table(
-          ['soak', 'seconds', 'RSS first → last (after GC)', 'JS heap first → last (after GC)', 'samples'],
+          [
+            'soak',
+            'seconds',
+            'turns (failed)',
+            'RSS first → last (after GC)',
+            'JS heap first → last (after GC)',
+            'JS heap samples, MB',
+          ],
           [
             [
               'mixed turns, 10 conversations',
               String(memory.soak.seconds),
+              `${memory.soak.turns} (${memory.soak.failures})`,
               `${megabytes(first.rss)} → ${megabytes(last.rss)}`,
               `${megabytes(first.heapUsed)} → ${megabytes(last.heapUsed)}`,
               soak.map((sample) => megabytes(sample.heapUsed).replace(' MB', '')).join(', '),
@@ -136,7 +145,6 @@ export function formatReport(report: BenchReport): string {
     soakTable,
     '',
     targets,
-    ...(report.notes.length > 0 ? ['', ...report.notes.map((note) => `- ${note}`)] : []),
   ].join('\n');
 }
 

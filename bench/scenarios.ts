@@ -1,5 +1,6 @@
 import { generatedCustomer } from '../src/simulator/data/generator';
 import { cardActionActivity, messageActivity, users } from '../test/support/activities';
+import type { Turn } from './load';
 
 /**
  * The benchmark's turns: Teams-shaped activities (test/support/activities.ts) posted with
@@ -9,9 +10,25 @@ import { cardActionActivity, messageActivity, users } from '../test/support/acti
 
 export interface Scenario {
   name: string;
-  /** The activity a worker posts as its `sequence`-th turn, in a conversation of its own. */
-  activity(slot: { turn: number; worker: number; sequence: number }): object;
-  accept(status: number, body: string): boolean;
+  /** One turn: a request (or a flow of them) and the check of every answer. */
+  turn: Turn;
+}
+
+type Slot = { turn: number; worker: number; sequence: number };
+
+/** A scenario of one request per turn. */
+function single(
+  name: string,
+  activity: (slot: Slot) => object,
+  accept: (status: number, body: string) => boolean,
+): Scenario {
+  return {
+    name,
+    turn: async (slot, post) => {
+      const answer = await post(activity(slot));
+      return accept(answer.status, answer.body) || `HTTP ${answer.status}: ${answer.body}`;
+    },
+  };
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -77,27 +94,35 @@ export interface ScenarioContext {
   customers: CustomerIds;
 }
 
+/** The baseline's turn: `help` (any text) answered with its one card. */
+export function baselineScenario(context: ScenarioContext, prefix: string): Scenario {
+  return single(
+    'baseline',
+    (slot) => message('help', conversationOf(prefix, slot, context.concurrency), context.serviceUrl),
+    (status, body) => status === 200 && cardReplyWith(body, 'Baseline'),
+  );
+}
+
 export function helpScenario(context: ScenarioContext, prefix = 'help'): Scenario {
-  return {
-    name: 'help',
-    activity: (slot) =>
-      message('help', conversationOf(prefix, slot, context.concurrency), context.serviceUrl),
-    accept: (status, body) => status === 200 && cardReplyWith(body, 'lookup <name'),
-  };
+  return single(
+    'help',
+    (slot) => message('help', conversationOf(prefix, slot, context.concurrency), context.serviceUrl),
+    (status, body) => status === 200 && cardReplyWith(body, 'lookup <name'),
+  );
 }
 
 /** `lookup <tenant id>` of a customer nobody looked up before: one Partner Center call per turn. */
 export function lookupMissScenario(context: ScenarioContext, prefix = 'miss'): Scenario {
-  return {
-    name: 'lookup (cache miss)',
-    activity: (slot) =>
+  return single(
+    'lookup (cache miss)',
+    (slot) =>
       message(
         `lookup ${context.customers.take()}`,
         conversationOf(prefix, slot, context.concurrency),
         context.serviceUrl,
       ),
-    accept: (status, body) => status === 200 && isCustomerCard(body),
-  };
+    (status, body) => status === 200 && isCustomerCard(body),
+  );
 }
 
 /** `lookup <tenant id>` of a few customers read again and again: answered from the read cache. */
@@ -106,27 +131,27 @@ export function lookupHitScenario(
   ids: readonly string[],
   prefix = 'hit',
 ): Scenario {
-  return {
-    name: 'lookup (cache hit)',
-    activity: (slot) =>
+  return single(
+    'lookup (cache hit)',
+    (slot) =>
       message(
         `lookup ${ids[slot.turn % ids.length]}`,
         conversationOf(prefix, slot, context.concurrency),
         context.serviceUrl,
       ),
-    accept: (status, body) => status === 200 && isCustomerCard(body),
-  };
+    (status, body) => status === 200 && isCustomerCard(body),
+  );
 }
 
 /**
- * The Refresh button of a customer card (an `adaptiveCard/action` invoke) for a customer not in the cache.
- * The invoke answer is in the HTTP body whatever the delivery mode; a deferred result arrives later at the
- * connector as an update of the card (`replyToId`).
+ * The Refresh button of a customer card (an `adaptiveCard/action` invoke) for a customer not in the cache,
+ * in a personal chat. The invoke answer is in the HTTP body whatever the delivery mode; a result that missed
+ * the deadline arrives later at the connector as an update of the card (`replyToId`).
  */
 export function refreshScenario(context: ScenarioContext, prefix = 'refresh'): Scenario {
-  return {
-    name: 'card action: customer.refresh',
-    activity: (slot) => ({
+  return single(
+    'card action: customer.refresh',
+    (slot) => ({
       ...cardActionActivity(
         'customer.refresh',
         { customerId: context.customers.take() },
@@ -138,13 +163,77 @@ export function refreshScenario(context: ScenarioContext, prefix = 'refresh'): S
       ),
       replyToId: `card-${slot.turn}`,
     }),
-    accept: (status, body) => status === 200 && /"statusCode":200/.test(body),
+    (status, body) => status === 200 && /"statusCode":200/.test(body),
+  );
+}
+
+/** `users <tenant id>`: the users list of one of a few customers (its customer read cached, the list not). */
+export function usersListScenario(
+  context: ScenarioContext,
+  ids: readonly string[],
+  prefix = 'users',
+): Scenario {
+  return single(
+    'users list',
+    (slot) =>
+      message(
+        `users ${ids[slot.turn % ids.length]}`,
+        conversationOf(prefix, slot, context.concurrency),
+        context.serviceUrl,
+      ),
+    (status, body) => status === 200 && cardReplyWith(body, '"user.resetPassword"'),
+  );
+}
+
+/** Users of the generated customers that a reset may target: active, and without an administrator role. */
+export function resettableUsers(customers: number): string[] {
+  return Array.from({ length: customers }, (_, index) => generatedCustomer(index).content().users).flatMap(
+    (users) =>
+      users
+        .filter((user) => user.deletedDaysAgo === undefined && (user.roleIds ?? []).length === 0)
+        .map((user) => user.userPrincipalName),
+  );
+}
+
+/**
+ * A password reset end to end, as an agent does it: `reset password <upn>` (the confirmation card, with its
+ * one-time operation id), then the Confirm button (an invoke whose answer carries the new password).
+ */
+export function resetPasswordScenario(
+  context: ScenarioContext,
+  upns: readonly string[],
+  prefix = 'reset',
+): Scenario {
+  return {
+    name: 'reset password (ask + confirm)',
+    turn: async (slot, post) => {
+      const conversationId = conversationOf(prefix, slot, context.concurrency);
+      const asked = await post(
+        message(`reset password ${upns[slot.turn % upns.length]}`, conversationId, context.serviceUrl),
+      );
+      const operationId = /"verb":"user\.confirmReset"[^}]*"data":\{"operationId":"([0-9a-f-]{36})"/.exec(
+        asked.body,
+      )?.[1];
+      if (asked.status !== 200 || !operationId) return `no confirmation: HTTP ${asked.status}: ${asked.body}`;
+      const confirmed = await post({
+        ...cardActionActivity(
+          'user.confirmReset',
+          { operationId, forceChange: 'true' },
+          { serviceUrl: context.serviceUrl, conversationId, user: users.alex },
+        ),
+        replyToId: `confirmation-${slot.turn}`,
+      });
+      return (
+        (confirmed.status === 200 && confirmed.body.includes('"fontType":"Monospace","size":"Large"')) ||
+        `confirm: HTTP ${confirmed.status}: ${confirmed.body}`
+      );
+    },
   };
 }
 
 /**
  * help, a cache miss and a cache hit in turn, over `perWorker` conversations per worker (memory and soak).
- * The misses cycle through `missIds`, more customers than the read cache holds, so every one misses.
+ * The misses cycle through `ids.misses`, more customers than the read cache holds, so every one misses.
  */
 export function mixedScenario(
   context: ScenarioContext,
@@ -153,9 +242,9 @@ export function mixedScenario(
   prefix: string,
 ): Scenario {
   let misses = 0;
-  return {
-    name: 'mixed (help, lookup miss, lookup hit)',
-    activity: (slot) => {
+  return single(
+    'mixed (help, lookup miss, lookup hit)',
+    (slot) => {
       const conversationId = conversationOf(prefix, slot, context.concurrency, perWorker);
       switch (slot.turn % 3) {
         case 0:
@@ -174,7 +263,6 @@ export function mixedScenario(
           );
       }
     },
-    accept: (status, body) =>
-      status === 200 && cardReplyWith(body, '') && !body.includes('"style":"attention"'),
-  };
+    (status, body) => status === 200 && cardReplyWith(body, '') && !body.includes('"style":"attention"'),
+  );
 }
