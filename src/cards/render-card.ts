@@ -81,6 +81,21 @@ function prepare(value: TemplateValue, limit: number): TemplateValue {
   return value;
 }
 
+/**
+ * Parsed templates, one per template JSON: parsing every `${…}` binding (adaptive-expressions) was most of the
+ * cost of a render. A Template only keeps per-expansion state while `expand` runs, synchronously.
+ */
+const parsedTemplates = new WeakMap<object, Template>();
+
+function parsedTemplate(json: object): Template {
+  let template = parsedTemplates.get(json);
+  if (!template) {
+    template = new Template(json);
+    parsedTemplates.set(json, template);
+  }
+  return template;
+}
+
 /** Expands the template synchronously, collecting every binding whose field is missing from the data. */
 function expandRecordingMissing(json: object, data: TemplateValue): { card: unknown; missing: string[] } {
   const missing: string[] = [];
@@ -90,7 +105,7 @@ function expandRecordingMissing(json: object, data: TemplateValue): { card: unkn
     return undefined;
   };
   try {
-    return { card: new Template(json).expand({ $root: data }), missing };
+    return { card: parsedTemplate(json).expand({ $root: data }), missing };
   } finally {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
