@@ -148,11 +148,10 @@ export function formatReport(report: BenchReport): string {
   ].join('\n');
 }
 
-const START = '<!-- figures:start -->';
-const END = '<!-- figures:end -->';
-
-/** Replaces the figures between the README's markers (appends the markers if they are missing). */
-export function writeFigures(readmePath: string, figures: string): void {
+/** Replaces the figures between the README's markers for `section` (appends them if they are missing). */
+export function writeFigures(readmePath: string, section: string, figures: string): void {
+  const START = `<!-- figures:${section}:start -->`;
+  const END = `<!-- figures:${section}:end -->`;
   const current = readFileSync(readmePath, 'utf8');
   const block = `${START}\n${figures}\n${END}`;
   const start = current.indexOf(START);

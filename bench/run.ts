@@ -283,7 +283,9 @@ async function main(): Promise<void> {
     };
     const figures = formatReport(report);
     process.stdout.write(`${figures}\n`);
-    if (settings.writeReadme) writeFigures(path.join(__dirname, 'README.md'), figures);
+    if (settings.writeReadme) {
+      writeFigures(path.join(__dirname, 'README.md'), settings.databaseUrl ? 'postgres' : 'pglite', figures);
+    }
   } finally {
     await sink.close();
     await simulator.stop();
