@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { type AdaptiveCard, messageCard } from '../cards';
 import type { Logger } from '../log';
 import { answerEarly } from './early-answer';
-import { cardMessage, messageResponse, textFor } from './replies';
+import { cardMessage, cardResponse, errorCard, messageResponse, textFor } from './replies';
 import type { TurnInfo } from './turn-info';
 
 /**
@@ -57,7 +57,11 @@ export class InvokeDeadline {
       { correlationId: info.correlationId, deadlineMs: this.deadlineMs },
       'card action acknowledged before it finished; its result follows as an update',
     );
-    const response = await result;
+    const response = await result.catch(async (error: unknown) => {
+      // The user was told "working on it": they get the error card in its place; the turn's error handler logs it.
+      await this.deliver(context, cardResponse(errorCard(error, info))).catch(() => undefined);
+      throw error;
+    });
     try {
       await this.deliver(context, response);
     } catch (error) {

@@ -1,4 +1,7 @@
+import { AppError } from '../../src/errors';
 import { generatedCustomer } from '../../src/simulator/data/generator';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 import { cardActionActivity, users } from '../support/activities';
 import { cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-bot';
 
@@ -6,6 +9,8 @@ import { cardOf, cardTexts, startTestBot, type TestBot } from '../support/test-b
  * Card buttons against Teams' invoke deadline: a fast action answers with its result, a slow one is
  * acknowledged at once and its result replaces the clicked card afterwards.
  */
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A customer of its own per click: a customer read is cached, and a cached read is never slow. */
 const customer = (index: number) => generatedCustomer(index).profile;
@@ -101,5 +106,48 @@ describe('a card action and the invoke deadline', () => {
     expect(click.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardTexts(click.body.value).join('\n')).toContain(click.companyName);
     expect(bot.connector.activities.filter((a) => a.conversationId === click.conversationId)).toEqual([]);
+  });
+});
+
+describe('a card action whose store fails after the acknowledgement', () => {
+  it('replaces the clicked card with the error card, under the reference the log line carries', async () => {
+    const store = await openStore({ dataDir: ':memory:' });
+    const failingStore: Store = {
+      ...store,
+      audit: {
+        ...store.audit,
+        // The authorization record of a card action: slow, then the store is gone.
+        append: async (entry) => {
+          if (entry.action !== 'authorize:customer.refresh') return store.audit.append(entry);
+          await sleep(1300);
+          throw new AppError('STORE_UNAVAILABLE');
+        },
+      },
+    };
+    const failing = await startTestBot({ store: failingStore, simulator: { extraCustomers: 1 } });
+    try {
+      const response = await failing.post({
+        ...cardActionActivity(
+          'customer.refresh',
+          { customerId: customer(0).id },
+          { serviceUrl: failing.connector.serviceUrl, conversationId: 'store-gone', user: users.megan },
+        ),
+        replyToId: 'customer-card',
+      });
+      expect(response.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+      const [update] = await failing.connector.waitFor(1, 'store-gone');
+      expect(update?.method).toBe('PUT');
+      const texts = cardTexts(cardOf(update as never)).join('\n');
+      expect(texts).toContain('The bot cannot reach its database right now');
+      // The card is updated first, then the turn ends with the error, which the turn's error handler logs.
+      const failed = () => failing.logs.filter((line) => line.code === 'STORE_UNAVAILABLE');
+      for (let waited = 0; failed().length === 0 && waited < 2000; waited += 20) await sleep(20);
+      const logged = failed();
+      expect(logged).toHaveLength(1);
+      expect(texts).toContain(String(logged[0]?.correlationId));
+    } finally {
+      await failing.close();
+      await store.close();
+    }
   });
 });
