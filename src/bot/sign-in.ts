@@ -109,18 +109,26 @@ export class SignInFlow {
     return appUserPermissions.has(permission);
   }
 
-  /** The agent asking in this turn; their SSO token comes from the token service when first needed. */
+  /**
+   * The agent asking in this turn; their SSO token is asked of the token service when first needed, once per
+   * turn (an agent who has not signed in costs one token-service call a turn, not one per Partner Center call).
+   */
   agentOf(context: TurnContext): AgentIdentity | undefined {
     const from = context.activity.from;
     if (!from?.aadObjectId) return undefined;
+    let asked: Promise<string | undefined> | undefined;
+    const ask = async () => {
+      const service = this.tokenService(context);
+      if (!service || !from.id) return undefined;
+      const answer = await service.getUserToken(from.id, this.connectionName, context.activity.channelId);
+      return answer?.token || undefined;
+    };
     return {
       aadObjectId: from.aadObjectId,
       name: from.name,
-      ssoToken: async () => {
-        const service = this.tokenService(context);
-        if (!service || !from.id) return undefined;
-        const answer = await service.getUserToken(from.id, this.connectionName, context.activity.channelId);
-        return answer?.token || undefined;
+      ssoToken: () => {
+        asked ??= ask();
+        return asked;
       },
     };
   }

@@ -212,13 +212,14 @@ describe('the sign-in flow', () => {
     expect(await flow.acceptCardAuthentication(turn, { action } as never)).toBeUndefined();
   });
 
-  it('reads the agent’s SSO token from the token service, and signs them out there', async () => {
+  it('reads the agent’s SSO token from the token service once a turn, and signs them out there', async () => {
     const turn = context({ type: 'message', text: 'signout' });
     const agent = flow.agentOf(turn);
     expect(agent?.aadObjectId).toBe(user.aadObjectId);
     expect(await agent?.ssoToken()).toBeUndefined();
     service.tokens.set(user.id, 'sso-token');
-    expect(await agent?.ssoToken()).toBe('sso-token');
+    expect(await agent?.ssoToken()).toBeUndefined();
+    expect(await flow.agentOf(turn)?.ssoToken()).toBe('sso-token');
     await flow.signOut(turn);
     expect(service.tokens.has(user.id)).toBe(false);
   });
