@@ -29,8 +29,11 @@ export interface ApprovalDeskOptions {
 }
 
 export interface Posted {
-  /** 'channel': the card went to the approvals channel (and the requester got their own copy here). */
-  where: 'channel' | 'here';
+  /**
+   * 'channel': the card went to the approvals channel (and the requester got their own copy here);
+   * 'fallback': the channel could not be reached, so the approvers' card is here.
+   */
+  where: 'channel' | 'here' | 'fallback';
   channelName?: string;
 }
 
@@ -86,14 +89,29 @@ export class ApprovalDesk implements ApprovalListener {
       await this.postHere(request, context, here, 'approvers');
       return { where: 'here' };
     }
-    const activityId = await proactive.sendCard(channel.conversation, await this.card(request, 'approver'));
-    if (activityId) {
-      await repository.addCard(request.id, {
-        conversation: channel.conversation,
-        activityId,
-        audience: 'approvers',
+    const activityId = await proactive
+      .sendCard(channel.conversation, await this.card(request, 'approver'))
+      .catch((error: unknown) => {
+        this.options.logger.warn(
+          { requestId: request.id, err: error },
+          'approval: approvals channel send failed',
+        );
+        return undefined;
       });
+    if (!activityId) {
+      // The bot was removed from the channel, or Teams is unreachable: the request must still be decidable.
+      this.options.logger.warn(
+        { requestId: request.id },
+        'approval: approvals channel unreachable, card posted here',
+      );
+      await this.postHere(request, context, here, 'approvers');
+      return { where: 'fallback', channelName: channel.name };
     }
+    await repository.addCard(request.id, {
+      conversation: channel.conversation,
+      activityId,
+      audience: 'approvers',
+    });
     await this.postHere(request, context, here, 'requester');
     return { where: 'channel', channelName: channel.name };
   }

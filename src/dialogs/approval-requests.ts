@@ -170,12 +170,13 @@ async function answerTo(
     case 'created': {
       const created = outcome.request;
       const posted = await services.desk.post(created, turn.context);
+      const channel = posted.channelName ?? text.t('approval.requested.channelUnnamed');
       const where =
         posted.where === 'here'
           ? text.t('approval.requested.here')
-          : text.t('approval.requested.channel', {
-              channel: posted.channelName ?? text.t('approval.requested.channelUnnamed'),
-            });
+          : posted.where === 'fallback'
+            ? text.t('approval.requested.fallback', { channel })
+            : text.t('approval.requested.channel', { channel });
       return {
         reply: messageCard({
           style: 'info',

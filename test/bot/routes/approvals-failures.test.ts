@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { cardActionActivity, messageActivity, type TestUser, users } from '../../support/activities';
+import { startConnector } from '../../support/connector';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../../support/test-bot';
 
 /**
@@ -16,6 +17,10 @@ const contoso190 = {
 const contoso190Premium = {
   customer: 'c5757d70-06f3-4f23-8367-5a9e55019f94',
   subscription: '7d44a913-fd7d-40e8-bf16-ba4456f1f8ff',
+};
+const sprindis = {
+  customer: '3a3aee66-3704-40c5-886d-2e46781aac95',
+  subscription: 'ec9f88c3-deb0-4f89-b280-7198c15e6e77',
 };
 const acme = {
   customer: '81a570b1-db47-4da6-9abd-a31abacd60b8',
@@ -152,4 +157,34 @@ describe('an approved suspension that cannot be made', () => {
     ).toBe(1);
     expect(await statusOf(contoso190Premium)).toBe('active');
   });
+});
+
+describe('an approvals channel the bot cannot reach', () => {
+  it('puts the approval card where it was asked, says so, and the request can still be decided', async () => {
+    const gone = await startConnector();
+    await gone.close();
+    await bot.post(
+      messageActivity('set approvals channel', {
+        serviceUrl: gone.serviceUrl,
+        conversationId: '19:removed@thread.tacv2',
+        conversationType: 'channel',
+        user: users.alex,
+      }),
+    );
+    const conversationId = `failures-${++conversations}`;
+    await bot.post(
+      messageActivity(`suspend ${sprindis.customer} ${sprindis.subscription} because unpaid`, {
+        serviceUrl: bot.connector.serviceUrl,
+        conversationId,
+        user: users.megan,
+      }),
+    );
+    const [card, ack] = await bot.connector.waitFor(2, conversationId);
+    expect(cardTexts(cardOf(ack as never)).join('\n')).toMatch(/could not post in the approvals channel/);
+    const requestId = cardActions(cardOf(card as never)).find((action) => action.verb === 'approval.approve')
+      ?.data.requestId as string;
+    await approve(requestId, conversationId);
+    expect(await bot.store.approvals.find(requestId)).toMatchObject({ status: 'done' });
+    // Each send to the unreachable channel gives up after the connector client's own retries (about 5 s).
+  }, 60_000);
 });
