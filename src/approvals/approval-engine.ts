@@ -170,6 +170,11 @@ export class ApprovalEngine {
     return request && (await this.expireIfDue(request));
   }
 
+  /** Still waiting for a decision (pending and not past its expiry, even if the sweep has not run yet). */
+  isWaiting(request: ApprovalRequest): boolean {
+    return request.status === 'pending' && request.expiresAt > this.now();
+  }
+
   /** Whether this person may decide this request (holds the kind's permission and is not the requester). */
   mayDecide(request: ApprovalRequest, actor: Actor): boolean {
     const kind = this.kinds.get(request.kind);

@@ -263,6 +263,10 @@ describe('deciding', () => {
 
   it('expires a request touched after its expiry, and refuses to decide it', async () => {
     const request = await pending();
+    expect(engine.isWaiting(request)).toBe(true);
+    now = new Date(now.getTime() + 24 * HOUR);
+    expect(engine.isWaiting(request)).toBe(false);
+    now = new Date(now.getTime() - 24 * HOUR);
     now = new Date(now.getTime() + 24 * HOUR);
     const outcome = await engine.decide(request.id, adele, 'approve', undefined, ctx());
     expect(outcome).toMatchObject({ kind: 'closed', request: { status: 'expired', completedAt: now } });

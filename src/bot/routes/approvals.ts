@@ -144,14 +144,13 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
         await rememberIfApprover(services, turn);
         const actor = actorOf(turn);
         const scope = decides(turn) ? 'all' : 'own';
-        const now = new Date();
         const waiting = (
           await services.repository.listPending({
             requesterId: scope === 'own' ? actor.id.toLowerCase() : undefined,
             limit: 500,
           })
         )
-          .filter((request) => request.expiresAt > now)
+          .filter((request) => services.approvals.isWaiting(request))
           .map((request) => ({ request, viewer: viewerOf(services.approvals, request, actor) }))
           // Approvers see what they may decide (their customers) and what they asked for themselves.
           .filter((row) => row.viewer !== 'observer');
