@@ -10,6 +10,9 @@ import { cardActionActivity, messageActivity, type TestUser, users } from '../..
 import { type Connector, startConnector } from '../../support/connector';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * Approvals outlive the process that took them: a restart of the bot on its embedded store, and two bot
  * instances sharing one PostgreSQL store where approvers click at the same moment on both.
@@ -104,56 +107,60 @@ describe('a restart of the bot in the middle of a pending request (embedded stor
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps the request, its card and the approvals channel; the restarted bot executes it once', async () => {
-    const conversationId = 'restart-requester';
-    const channel = '19:restart-approvers@thread.tacv2';
-    const first = opened(await openStore({ dataDir, logger: silentLogger() }));
-    const bot = opened(await botOn(first));
-    await bot.post(
-      messageActivity('set approvals channel', {
-        serviceUrl: connector.serviceUrl,
-        conversationId: channel,
-        conversationType: 'channel',
-        user: users.alex,
-      }),
-    );
-    await connector.waitFor(1, channel);
-    const requestId = await ask(bot, dakota, conversationId);
-    expect(await connector.waitFor(2, channel)).toHaveLength(2);
-    await closeAll();
-
-    const second = opened(await openStore({ dataDir, logger: silentLogger() }));
-    {
-      const bot = opened(await botOn(second));
-      const [listed] = (
-        await Promise.all([
-          bot.post(
-            messageActivity('approvals', {
-              serviceUrl: connector.serviceUrl,
-              conversationId: 'restart-list',
-              user: users.adele,
-            }),
-          ),
-          connector.waitFor(1, 'restart-list'),
-        ])
-      )[1];
-      expect(cardActions(cardOf(listed as never))).toContainEqual(
-        expect.objectContaining({ verb: 'approval.approve', data: { requestId } }),
+  it(
+    'keeps the request, its card and the approvals channel; the restarted bot executes it once',
+    async () => {
+      const conversationId = 'restart-requester';
+      const channel = '19:restart-approvers@thread.tacv2';
+      const first = opened(await openStore({ dataDir, logger: silentLogger() }));
+      const bot = opened(await botOn(first));
+      await bot.post(
+        messageActivity('set approvals channel', {
+          serviceUrl: connector.serviceUrl,
+          conversationId: channel,
+          conversationType: 'channel',
+          user: users.alex,
+        }),
       );
+      await connector.waitFor(1, channel);
+      const requestId = await ask(bot, dakota, conversationId);
+      expect(await connector.waitFor(2, channel)).toHaveLength(2);
+      await closeAll();
 
-      await approve(bot, requestId, conversationId, users.adele);
-      await bot.app.approvals.idle();
-      expect(simulator.calls.count(PATCH_SUBSCRIPTION)).toBe(1);
-      expect(await subscriptionStatus(dakota)).toBe('suspended');
-      for (const where of [conversationId, channel]) {
-        const update = connector.activities.filter(
-          (item) => item.conversationId === where && item.method === 'PUT',
+      const second = opened(await openStore({ dataDir, logger: silentLogger() }));
+      {
+        const bot = opened(await botOn(second));
+        const [listed] = (
+          await Promise.all([
+            bot.post(
+              messageActivity('approvals', {
+                serviceUrl: connector.serviceUrl,
+                conversationId: 'restart-list',
+                user: users.adele,
+              }),
+            ),
+            connector.waitFor(1, 'restart-list'),
+          ])
+        )[1];
+        expect(cardActions(cardOf(listed as never))).toContainEqual(
+          expect.objectContaining({ verb: 'approval.approve', data: { requestId } }),
         );
-        expect(texts(update.at(-1))).toMatch(/Done: the subscription is suspended/);
+
+        await approve(bot, requestId, conversationId, users.adele);
+        await bot.app.approvals.idle();
+        expect(simulator.calls.count(PATCH_SUBSCRIPTION)).toBe(1);
+        expect(await subscriptionStatus(dakota)).toBe('suspended');
+        for (const where of [conversationId, channel]) {
+          const update = connector.activities.filter(
+            (item) => item.conversationId === where && item.method === 'PUT',
+          );
+          expect(texts(update.at(-1))).toMatch(/Done: the subscription is suspended/);
+        }
       }
-    }
-    await closeAll();
-  }, 60_000);
+      await closeAll();
+    },
+    2 * STARTUP_TIMEOUT_MS,
+  );
 });
 
 const onPostgres = postgresUrl ? describe : describe.skip;
@@ -176,7 +183,7 @@ onPostgres('two bot instances sharing one PostgreSQL store', () => {
       openStore({ databaseUrl: url, logger: silentLogger() }),
     ]);
     [botA, botB] = await Promise.all([botOn(storeA), botOn(storeB)]);
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     if (!botAStopped) await botA?.close();
     await botB?.close();

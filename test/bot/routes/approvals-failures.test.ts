@@ -3,6 +3,9 @@ import { cardActionActivity, messageActivity, type TestUser, users } from '../..
 import { startConnector } from '../../support/connector';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * When the approved change cannot be made: the subscription changed since the request (412, as this simulator
  * is configured to answer a stale If-Match), or Partner Center fails. The request ends `failed`, the PATCH is
@@ -31,7 +34,7 @@ let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot({ simulator: { etagMismatchStatus: 412 } });
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await bot.close();
 });

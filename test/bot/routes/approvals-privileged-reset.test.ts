@@ -2,6 +2,9 @@ import { cardActionActivity, messageActivity, type TestUser, users } from '../..
 import type { SentActivity } from '../../support/connector';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * The privileged password reset, the third kind of the approval engine: resetting a user who holds an
  * administrator role needs an approver; once approved the temporary password goes to the requester alone,
@@ -19,7 +22,7 @@ let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot();
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await bot.close();
 });

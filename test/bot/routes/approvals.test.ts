@@ -9,6 +9,9 @@ import {
 import type { SentActivity } from '../../support/connector';
 import { cardActions, cardOf, cardTexts, startTestBot, type TestBot } from '../../support/test-bot';
 
+/** Starting the bot (embedded database, simulator) can be slow on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /**
  * The suspension approval flow over real HTTP: Teams-shaped activities posted to the bot, Partner Center
  * served by the simulator, replies and card updates captured by the local connector.
@@ -79,7 +82,7 @@ let clockOffsetMs = 0;
 
 beforeAll(async () => {
   bot = await startTestBot({ now: () => new Date(Date.now() + clockOffsetMs) });
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await bot.close();
 });
