@@ -75,12 +75,35 @@ export class PlaygroundPage {
     return this.page.locator('[contenteditable="true"][role="textbox"]');
   }
 
-  /** Types `text` in the compose box and presses the send button. */
+  /** Types `text` in the compose box, presses the send button and waits until the box is empty again. */
   async send(text: string, timeoutMs: number): Promise<void> {
     const box = this.composeBox();
     await box.click({ timeout: timeoutMs });
     await this.page.keyboard.type(text);
     await this.page.getByRole('button', { name: 'Send Message' }).click({ timeout: timeoutMs });
+    await this.page
+      .waitForFunction((element) => (element?.textContent ?? '').trim() === '', await box.elementHandle(), {
+        timeout: timeoutMs,
+      })
+      .catch((error: Error) => {
+        throw new Error(`"${text}" was not sent (the compose box kept it): ${error.message.split('\n')[0]}`);
+      });
+  }
+
+  /**
+   * Sends `text` and waits for a new card (one more than before) showing every one of `texts`; returns it.
+   * Unlike waitForCard, an older card with the same texts does not count.
+   */
+  async sendForCard(text: string, texts: string[], timeoutMs: number): Promise<Locator> {
+    const before = await this.cards(...texts).count();
+    await this.send(text, timeoutMs);
+    const card = this.cards(...texts).nth(before);
+    await card.waitFor({ state: 'visible', timeout: timeoutMs }).catch((error: Error) => {
+      throw new Error(
+        `"${text}" brought no new Adaptive Card showing ${texts.map((shown) => `"${shown}"`).join(' and ')}: ${error.message.split('\n')[0]}`,
+      );
+    });
+    return card;
   }
 
   /** The Adaptive Cards on the page that show every one of `texts` (case-insensitive substrings). */

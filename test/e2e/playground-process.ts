@@ -29,11 +29,25 @@ export interface PlaygroundOptions {
   startTimeoutMs?: number;
 }
 
+/** A person in the Playground's config (the spelling `userPrincipleName` is the Playground's). */
+export interface PlaygroundUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipleName?: string;
+  givenName?: string;
+  surname?: string;
+  email?: string;
+}
+
 /** The parts of the config the Playground serves back (`GET /_internal/v1/config`). */
 export interface PlaygroundConfig {
   tenantId: string;
   bot: { id: string; name: string };
-  currentUser: { id: string; name: string; aadObjectId: string };
+  currentUser: PlaygroundUser;
+  users: PlaygroundUser[];
+  groupChats: { id: string; name: string }[];
+  teams: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string }[] }[];
 }
 
 export interface RunningPlayground {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, PlaygroundPage } from './playground-page';
+import { launchChromium, PlaygroundPage } from './playground-page';
+import { describeInPlayground, type Participant, requireChromium, Steps } from './playground-steps';
 import { type Stack, startStack } from './stack';
 
 /**
@@ -14,59 +15,27 @@ const STEP_TIMEOUT_MS = 15_000;
 const CONTOSO190_TENANT_ID = 'c5757d70-06f3-4f23-8367-5a9e55019f94';
 const ACME_TENANT_ID = '81a570b1-db47-4da6-9abd-a31abacd60b8';
 
-const runHere = chromiumAvailable() || process.env.CI === 'true';
-if (!runHere) {
-  console.warn(
-    `SKIPPED the Playground end-to-end test: no Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH); in CI (CI=true) this test fails instead of skipping.`,
-  );
-}
-
-(runHere ? describe : describe.skip)('the bot in Microsoft 365 Agents Playground', () => {
+describeInPlayground('the bot in Microsoft 365 Agents Playground', () => {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
-  let playground: PlaygroundPage | undefined;
-  let failed = false;
-
-  /** Runs one step; on failure saves a screenshot and says what the page, the bot and the Playground showed. */
-  async function step(name: string, work: (page: PlaygroundPage) => Promise<void>): Promise<void> {
-    if (!playground || !stack)
-      throw new Error(`step "${name}": the Playground page is not open (see the beforeAll error)`);
-    try {
-      await work(playground);
-    } catch (error) {
-      failed = true;
-      const screenshot = path.join(stack.workDir, `failure-${name.replace(/\W+/g, '-')}.png`);
-      await playground.page.screenshot({ path: screenshot }).catch(() => undefined);
-      const cards = await playground.cardTexts().catch(() => []);
-      throw new Error(
-        [
-          `step "${name}" failed: ${(error as Error).message}`,
-          `screenshot: ${screenshot}`,
-          `cards on the page (${cards.length}):`,
-          ...cards.map((text, index) => `  [${index}] ${text.replace(/\s+/g, ' ').slice(0, 300)}`),
-          'bot warnings and errors:',
-          stack.botProblems(),
-          stack.playground.logTail(),
-        ].join('\n'),
-      );
-    }
-  }
+  let alex: Participant | undefined;
+  const steps = new Steps(() => stack);
+  const step = (name: string, work: (page: PlaygroundPage) => Promise<void>) => steps.run(name, alex, work);
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) {
-      throw new Error(
-        `CI=true but there is no Chromium at ${CHROMIUM_PATH}: .ci/run must apt-get install chromium before npm test`,
-      );
-    }
+    requireChromium();
     stack = await startStack();
     browser = await launchChromium();
-    playground = await PlaygroundPage.open(browser, stack.playground.url, 20_000);
+    alex = {
+      playground: stack.playground,
+      page: await PlaygroundPage.open(browser, stack.playground.url, 20_000),
+    };
   }, 40_000);
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.close({ keepWorkDir: failed });
-    if (failed && stack)
+    await stack?.close({ keepWorkDir: steps.failed });
+    if (steps.failed && stack)
       console.warn(`Playground end-to-end test: failure screenshots kept in ${stack.workDir}`);
   }, 15_000);
 

@@ -1,15 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningBot, startBot } from '../../src/bot-main';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningSimulator, startSimulator } from '../../src/simulator';
+import { playgroundConfigAs } from './playground-config';
 import { type RunningPlayground, startPlayground } from './playground-process';
 
 /**
  * What `npm start` runs, on ephemeral ports and an in-memory store: the Partner Center simulator,
  * the bot in dev mode (no app id, loopback), and the Playground with the repository's config file.
+ * More Playgrounds on the same bot act as the config's other users (`startPlaygroundAs`).
  */
 
 export const PLAYGROUND_CONFIG = path.resolve(__dirname, '../../playground/m365agentsplayground.yml');
@@ -22,6 +24,13 @@ export interface Stack {
   workDir: string;
   /** The bot's warnings and errors so far, one JSON line each, for failure messages. */
   botProblems(): string;
+  /** Everything the bot logged so far, one JSON line each (to check that secrets stay out of it). */
+  botLog(): string;
+  /**
+   * Another Playground on the same bot whose current user is `userName` (a user of the repository's config),
+   * in a personal chat of its own. Stopped by close().
+   */
+  startPlaygroundAs(userName: string): Promise<RunningPlayground>;
   close(options?: { keepWorkDir?: boolean }): Promise<void>;
 }
 
@@ -55,11 +64,27 @@ export async function startStack(): Promise<Stack> {
       logFile: path.join(workDir, 'm365agentsplayground.log'),
     });
     const running = { simulator, bot, playground };
+    const others: RunningPlayground[] = [];
     return {
       ...running,
       workDir,
       botProblems,
+      botLog: () => botLines.join('\n'),
+      async startPlaygroundAs(userName) {
+        const slug = userName.toLowerCase().replace(/\W+/g, '-');
+        const configPath = path.join(workDir, `playground-${slug}.yml`);
+        const config = playgroundConfigAs(playground.config, userName, `personal-chat-${slug}`);
+        writeFileSync(configPath, JSON.stringify(config, null, 2));
+        const other = await startPlayground({
+          appEndpoint: `${running.bot.url}/api/messages`,
+          configPath,
+          logFile: path.join(workDir, `m365agentsplayground-${slug}.log`),
+        });
+        others.push(other);
+        return other;
+      },
       async close(options = {}) {
+        for (const other of others) await other.stop();
         await running.playground.stop();
         await running.bot.stop();
         await running.simulator.close();
