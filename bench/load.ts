@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
+import { Client } from 'undici';
 
 /**
  * A closed-loop load generator (the role autocannon plays, without its dependency): `concurrency`
- * workers, each one conversation posting its next activity as soon as the previous answer arrived,
- * over keep-alive connections. Every answer is checked, so a fast error counts as a failure, not a turn.
+ * workers, each one conversation posting its next activity as soon as the previous answer arrived, each
+ * over a keep-alive connection of its own (a shared pool queues requests unfairly under load, which showed
+ * as seconds-long tails that were the generator's, not the server's). Every answer is checked, so a fast
+ * error counts as a failure, not a turn.
  */
 
 export interface Answer {
@@ -42,13 +44,16 @@ export interface LoadResult {
 const MAX_FAILURE_SAMPLES = 3;
 
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const pool = new Pool(plan.origin, {
-    connections: plan.concurrency,
-    pipelining: 1,
-    keepAliveTimeout: 60_000,
-    headersTimeout: plan.timeoutMs ?? 30_000,
-    bodyTimeout: plan.timeoutMs ?? 30_000,
-  });
+  const clients = Array.from(
+    { length: plan.concurrency },
+    () =>
+      new Client(plan.origin, {
+        pipelining: 1,
+        keepAliveTimeout: 60_000,
+        headersTimeout: plan.timeoutMs ?? 30_000,
+        bodyTimeout: plan.timeoutMs ?? 30_000,
+      }),
+  );
   const latenciesMs: number[] = [];
   const failureSamples: string[] = [];
   let failures = 0;
@@ -58,23 +63,26 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     failures += 1;
     if (failureSamples.length < MAX_FAILURE_SAMPLES) failureSamples.push(sample.slice(0, 300));
   };
-  const post = async (activity: object): Promise<Answer> => {
-    const response = await pool.request({
-      path: '/api/messages',
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    return { status: response.statusCode, body: await response.body.text() };
-  };
+  const post =
+    (client: Client) =>
+    async (activity: object): Promise<Answer> => {
+      const response = await client.request({
+        path: '/api/messages',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      return { status: response.statusCode, body: await response.body.text() };
+    };
 
   const deadline = performance.now() + (plan.durationMs ?? Number.POSITIVE_INFINITY);
   const worker = async (index: number) => {
+    const send = post(clients[index] as Client);
     for (let sequence = 0; next < plan.turns && performance.now() < deadline; sequence++) {
       const slot = { turn: next++, worker: index, sequence };
       const started = performance.now();
       try {
-        const outcome = await plan.turn(slot, post);
+        const outcome = await plan.turn(slot, send);
         if (outcome === true) latenciesMs.push(performance.now() - started);
         else fail(outcome);
       } catch (error) {
@@ -87,7 +95,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   try {
     await Promise.all(Array.from({ length: plan.concurrency }, (_, index) => worker(index)));
   } finally {
-    await pool.close();
+    await Promise.all(clients.map((client) => client.close()));
   }
   return { latenciesMs, failures, elapsedMs: performance.now() - started, failureSamples };
 }
