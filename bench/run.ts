@@ -85,11 +85,17 @@ async function main(): Promise<void> {
 
   const measure = async (server: ServerProcess, scenario: Scenario, plan: Plan): Promise<ScenarioRow> => {
     await sim.setLatency(plan.upstreamMs);
-    const load = { origin: server.url, concurrency: plan.concurrency, turn: scenario.turn };
-    if (plan.warmup > 0) await runLoad({ ...load, turns: plan.warmup });
     await sim.resetCalls();
-    const result = await runLoad({ ...load, turns: plan.turns });
+    const result = await runLoad({
+      origin: server.url,
+      concurrency: plan.concurrency,
+      turn: scenario.turn,
+      warmup: plan.warmup,
+      turns: plan.turns,
+    });
     const summary = summarize(result.latenciesMs, result.failures, result.elapsedMs);
+    // The warm-up turns are the same scenario's: calls per turn over both.
+    const turnsRun = summary.turns + summary.failures + plan.warmup;
     const calls = (await sim.calls()).total;
     log(
       `${scenario.name} @${plan.upstreamMs} ms ×${plan.concurrency}: p50 ${summary.p50Ms.toFixed(1)} p99 ${summary.p99Ms.toFixed(1)} ${summary.turnsPerSecond.toFixed(0)}/s failed ${summary.failures}${result.failureSamples[0] ? ` e.g. ${result.failureSamples[0]}` : ''}`,
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
       upstreamMs: plan.upstreamMs,
       concurrency: plan.concurrency,
       summary,
-      callsPerTurn: plan.baseline ? calls / Math.max(1, summary.turns) : undefined,
+      callsPerTurn: plan.baseline ? calls / Math.max(1, turnsRun) : undefined,
       baseline: plan.baseline?.summary,
     };
   };
