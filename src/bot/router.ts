@@ -220,7 +220,7 @@ export class Router {
       actorName: info.caller.name,
       roles: turn.roles,
       action,
-      outcome: 'succeeded',
+      outcome: outcome?.failed ? 'failed' : 'succeeded',
       correlationId: info.correlationId,
       customerId: outcome?.customerId,
       targetUserId: outcome?.targetUserId,

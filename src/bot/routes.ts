@@ -24,6 +24,11 @@ export interface ActionOutcome {
   targetUserId?: string;
   subscriptionId?: string;
   details?: Record<string, unknown>;
+  /**
+   * The handler answered in the card that the action was not done (not available, invalid form, busy,
+   * Partner Center refused): audited as `failed` rather than `succeeded`. Thrown errors are failures anyway.
+   */
+  failed?: boolean;
 }
 
 export interface CommandRoute {

@@ -98,7 +98,7 @@ export async function newTicketCard(
     if (!isNotAvailable(error)) throw error;
     return {
       card: await portalResponse(turn, services, ticketCustomer(customerFacts(customer))),
-      outcome: { customerId: customer.id, details: { result: 'notAvailable' } },
+      outcome: { customerId: customer.id, details: { result: 'notAvailable' }, failed: true },
     };
   }
   const draftId = await services.drafts.open(customerFacts(customer));
@@ -143,7 +143,11 @@ export async function submitTicket(
   const facts = saved ?? customerFacts(await services.partnerCenter.getCustomer(ctx, data.customerId));
   const draftId = saved ? data.draftId : await services.drafts.open(facts);
   const customer = ticketCustomer(facts);
-  const outcome = (details: Record<string, unknown>): ActionOutcome => ({ customerId: customer.id, details });
+  const outcome = (details: Record<string, unknown>, failed = false): ActionOutcome => ({
+    customerId: customer.id,
+    details,
+    ...(failed ? { failed } : {}),
+  });
 
   let topics: SupportTopic[];
   try {
@@ -152,7 +156,7 @@ export async function submitTicket(
     if (!isNotAvailable(error)) throw error;
     return {
       response: cardResponse(await portalResponse(turn, services, customer, { values, topics: [] })),
-      outcome: outcome({ result: 'notAvailable' }),
+      outcome: outcome({ result: 'notAvailable' }, true),
     };
   }
   const form = (extra: Partial<TicketFormCardData>): TicketFormCardData => ({
@@ -178,7 +182,10 @@ export async function submitTicket(
         }),
         problemSummary(validation.problems, turn.info),
       ),
-      outcome: outcome({ result: 'invalid', fields: validation.problems.map((problem) => problem.field) }),
+      outcome: outcome(
+        { result: 'invalid', fields: validation.problems.map((problem) => problem.field) },
+        true,
+      ),
     };
   }
   if (!saved) {
@@ -199,7 +206,10 @@ export async function submitTicket(
     };
   }
   if (claim.kind !== 'claimed') {
-    return { response: messageResponse(text.t('ticket.form.busy')), outcome: outcome({ result: 'busy' }) };
+    return {
+      response: messageResponse(text.t('ticket.form.busy')),
+      outcome: outcome({ result: 'busy' }, true),
+    };
   }
 
   const { ticket } = validation;
@@ -229,14 +239,14 @@ export async function submitTicket(
     if (isNotAvailable(error)) {
       return {
         response: cardResponse(await portalResponse(turn, services, customer, { values, topics })),
-        outcome: outcome({ result: 'notAvailable' }),
+        outcome: outcome({ result: 'notAvailable' }, true),
       };
     }
     if (!isAppError(error)) throw error;
     const banner = text.t('ticket.form.failed', { reason: userMessageFor(error.code) });
     return {
       response: formAgain(turn.info, form({ banner: { style: 'attention', text: banner } }), banner),
-      outcome: outcome({ result: 'failed', code: error.code }),
+      outcome: outcome({ result: 'failed', code: error.code }, true),
     };
   }
 }

@@ -112,7 +112,7 @@ export async function addNote(
     const request = await services.partnerCenter.getServiceRequest(ctx, data.serviceRequestId);
     return {
       response: await cardKeepingNote(turn, services, request, { note: { value: note, error: problem } }),
-      outcome: { details: { ...details, result: 'invalid' } },
+      outcome: { details: { ...details, result: 'invalid' }, failed: true },
     };
   }
 
@@ -137,7 +137,7 @@ export async function addNote(
   if (claim.kind === 'busy') {
     return {
       response: messageResponse(text.t('ticket.note.busy')),
-      outcome: { details: { ...details, result: 'busy' } },
+      outcome: { details: { ...details, result: 'busy' }, failed: true },
     };
   }
 
@@ -158,7 +158,7 @@ export async function addNote(
     // The card is left as it is, the typed note still in it.
     return {
       response: messageResponse(text.t('ticket.note.failed', { reason: userMessageFor(error.code) })),
-      outcome: { details: { ...details, result: 'failed', code: error.code } },
+      outcome: { details: { ...details, result: 'failed', code: error.code }, failed: true },
     };
   }
 }
@@ -185,7 +185,7 @@ export async function closeTicket(
     // The card is left as it is (with any note typed into it).
     return {
       response: messageResponse(text.t('ticket.closeFailed', { reason: userMessageFor(error.code) })),
-      outcome: { details: { ...details, result: 'failed', code: error.code } },
+      outcome: { details: { ...details, result: 'failed', code: error.code }, failed: true },
     };
   }
   return {

@@ -67,7 +67,7 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
               text: text.t('topics.notAvailable.text'),
             }),
           );
-          return { details: { result: 'notAvailable' } };
+          return { details: { result: 'notAvailable' }, failed: true };
         }
       },
     },

@@ -131,7 +131,7 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
           response: cardResponse(
             messageCard({ style: 'warning', title: textFor(turn.info).t('restore.customerNotFound') }),
           ),
-          outcome: { customerId, details: { result: 'customerNotFound' } },
+          outcome: { customerId, details: { result: 'customerNotFound' }, failed: true },
         } satisfies CardActionResult);
     return { customer, answer };
   };

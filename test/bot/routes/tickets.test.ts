@@ -281,6 +281,21 @@ describe('new ticket', () => {
     );
   });
 
+  it('audits a create that Partner Center does not offer as failed, not succeeded', async () => {
+    const { submit, conversationId } = await openForm('contoso190', users.megan);
+    bot.simulator.faults.add({ route: routes.create, status: 404 });
+    await click('ticket.create', { ...submit, ...valid }, conversationId, users.megan);
+    const [entry] = await bot.store.audit.query({
+      actorId: users.megan.aadObjectId,
+      action: 'ticket.create',
+    });
+    expect(entry).toMatchObject({
+      outcome: 'failed',
+      customerId: contoso190,
+      details: { result: 'notAvailable' },
+    });
+  });
+
   it('keeps a long description in a wide script whole, continuing on further cards', async () => {
     const { submit, conversationId } = await openForm();
     bot.simulator.faults.add({ route: routes.create, status: 501 });
