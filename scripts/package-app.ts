@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { readEnvironment } from '../src/config';
 
 /**
- * Builds the Teams app package: manifest/manifest.json with the bot id and version filled in, plus the two
- * icons, zipped. Usage: `npm run package [-- --out <path>]`. The bot id comes from `MicrosoftAppId` in the
+ * Builds the Teams app package: manifest/manifest.json with the bot id and version filled in, the two icons
+ * and the manifest's localization files (fr-fr.json, …, named in `localizationInfo`), zipped. Usage: `npm run package [-- --out <path>]`. The bot id comes from `MicrosoftAppId` in the
  * environment or in `.env`; Teams SSO's `webApplicationInfo` from SSO_APP_ID and SSO_RESOURCE (default: the
  * bot's registration and api://botid-<bot id>).
  */
@@ -129,6 +131,45 @@ export async function manifestProblems(manifest: TeamsManifest): Promise<string[
   return AppManifestUtils.validateAgainstSchema(manifest);
 }
 
+/** The localization files the manifest names in `localizationInfo.additionalLanguages`. */
+export function localizationFiles(manifest: TeamsManifest): string[] {
+  const { localizationInfo } = manifest as {
+    localizationInfo?: { additionalLanguages?: { file: string }[] };
+  };
+  return (localizationInfo?.additionalLanguages ?? []).map((language) => language.file);
+}
+
+/** The official Teams localization-file schema of the manifest's version, bundled in @microsoft/app-manifest. */
+async function localizationSchema(manifestVersion: string): Promise<object> {
+  const schemaPath = path.join(
+    path.dirname(require.resolve('@microsoft/app-manifest')),
+    'json-schemas/teams',
+    `v${manifestVersion}`,
+    'MicrosoftTeams.Localization.schema.json',
+  );
+  return JSON.parse(await readFile(schemaPath, 'utf8')) as object;
+}
+
+/**
+ * Checks one localization file against the official schema (unknown keys and over-long texts included). The
+ * schema's key patterns are not valid Unicode-mode regular expressions (`\\b]`), which the app-manifest
+ * validator compiles in that mode and fails on; so the draft-04 validator runs here with plain patterns.
+ */
+export async function localizationProblems(manifestVersion: string, localization: object): Promise<string[]> {
+  const ajv = new AjvDraft04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+  addFormats(ajv, ['uri']);
+  const validate = ajv.compile(await localizationSchema(manifestVersion));
+  if (validate(localization)) return [];
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${
+        error.params && 'additionalProperty' in error.params
+          ? `: ${String(error.params.additionalProperty)}`
+          : ''
+      }`,
+  );
+}
+
 export async function buildAppPackage(options: {
   botId: string;
   version: string;
@@ -146,6 +187,16 @@ export async function buildAppPackage(options: {
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const icon of iconFiles) zip.file(icon, await readFile(path.join(sourceDir, icon)));
+  for (const file of localizationFiles(manifest)) {
+    const text = await readFile(path.join(sourceDir, file), 'utf8');
+    const localizationProblemList = await localizationProblems(manifest.manifestVersion, JSON.parse(text));
+    if (localizationProblemList.length > 0) {
+      throw new PackageError(
+        `${file} does not match the Teams localization schema:\n  ${localizationProblemList.join('\n  ')}`,
+      );
+    }
+    zip.file(file, text);
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils, type TeamsManifestLatest } from '@microsoft/app-manifest';
 import { fillManifest } from '../../scripts/package-app';
+import { buildRouteTable, type RouteServices } from '../../src/bot/route-table';
 import { readPngHeader, readRgbaPixels } from './png';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module. Node 20.19+ loads it; Jest's module runtime cannot
@@ -15,6 +16,10 @@ const manifestDir = path.join(__dirname, '../../manifest');
 const template = readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8');
 const botId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const manifest = fillManifest(template, { botId, version: '1.2.3' }) as TeamsManifestLatest;
+
+/** Route handlers run only when called: building the table needs services of any shape. */
+const anything: unknown = new Proxy(() => anything, { get: () => anything });
+const anyServices = anything as RouteServices;
 
 /** The newest released (1.x) Teams schema bundled with @microsoft/app-manifest. */
 function newestBundledSchemaVersion(): string {
@@ -53,7 +58,7 @@ describe('Teams app manifest', () => {
     expect(manifest.version).toBe('1.2.3');
   });
 
-  it('offers the bot in personal, group chat and team scopes, with one command list per scope', () => {
+  it('offers the bot in personal, group chat and team scopes, each with its main commands', () => {
     const bot = manifest.bots?.[0];
     expect(bot?.scopes).toEqual(['personal', 'groupChat', 'team']);
     const commandsByScope = Object.fromEntries(
@@ -62,8 +67,42 @@ describe('Teams app manifest', () => {
         list.commands.map((command) => command.title),
       ]),
     );
-    const shared = ['help', 'whoami', 'lookup', 'users', 'subscriptions', 'tickets'];
-    expect(commandsByScope).toEqual({ personal: [...shared, 'audit'], groupChat: shared, team: shared });
+    const chat = [
+      'help',
+      'lookup',
+      'users',
+      'reset password',
+      'deleted users',
+      'tickets',
+      'new ticket',
+      'subscriptions',
+      'suspend',
+      'approvals',
+    ];
+    expect(commandsByScope).toEqual({
+      personal: chat,
+      groupChat: chat,
+      team: [
+        'help',
+        'lookup',
+        'users',
+        'tickets',
+        'new ticket',
+        'subscriptions',
+        'suspend',
+        'approvals',
+        'set approvals channel',
+        'whoami',
+      ],
+    });
+  });
+
+  it('lists only commands the bot understands, each described with the usage the bot expects', () => {
+    const routeNames = new Set(buildRouteTable(anyServices).commands.map((route) => route.name));
+    for (const list of manifest.bots?.[0]?.commandLists ?? []) {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      for (const command of list.commands) expect(routeNames).toContain(command.title);
+    }
   });
 
   it('keeps command titles and descriptions within what Teams displays', () => {

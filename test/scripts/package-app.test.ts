@@ -91,12 +91,19 @@ describe('manifest filling', () => {
 });
 
 describe('app package', () => {
-  it('zips exactly manifest.json, color.png and outline.png, with the id and version filled in', async () => {
+  it('zips exactly manifest.json, the two icons and the localization files, with the id and version filled in', async () => {
     const out = path.join(workDir, 'nested', 'app.zip');
     expect(await packageApp(['--out', out], { MicrosoftAppId: botId })).toBe(out);
 
     const zip = await JSZip.loadAsync(await readFile(out));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'color.png',
+      'fr-fr.json',
+      'manifest.json',
+      'outline.png',
+      'zh-cn.json',
+      'zh-tw.json',
+    ]);
     const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
     const { version } = JSON.parse(await readFile(path.join(repositoryRoot, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({ id: botId, version, bots: [{ botId }] });
@@ -116,6 +123,20 @@ describe('app package', () => {
     }
     await expect(buildAppPackage({ botId, version: '1.0.0', sourceDir: workDir })).rejects.toThrow(
       /does not match the Teams schema:\n {2}\/accentColor/,
+    );
+  });
+
+  it('refuses to package a localization file that does not match the Teams localization schema', async () => {
+    for (const file of ['manifest.json', 'color.png', 'outline.png', 'fr-fr.json', 'zh-cn.json']) {
+      await copyFile(path.join(manifestDir, file), path.join(workDir, file));
+    }
+    const chinese = JSON.parse(await readFile(path.join(manifestDir, 'zh-tw.json'), 'utf8'));
+    await writeFile(
+      path.join(workDir, 'zh-tw.json'),
+      JSON.stringify({ ...chinese, 'name.short': 'x'.repeat(31) }),
+    );
+    await expect(buildAppPackage({ botId, version: '1.0.0', sourceDir: workDir })).rejects.toThrow(
+      /zh-tw.json does not match the Teams localization schema:\n {2}.*name\.short/,
     );
   });
 });
