@@ -44,6 +44,7 @@ import { UsersDialog } from './dialogs/users-dialog';
 import { createGroupDirectory } from './graph/create-group-membership';
 import type { Logger } from './log';
 import { createServer, type HelpdeskServer, type ReadinessCheck } from './server';
+import { retentionJob } from './store/retention';
 import type { Store } from './store/store';
 import { generatePassword } from './users/password-generator';
 
@@ -225,7 +226,12 @@ export function buildApp(deps: AppDependencies): App {
     ],
   });
   const jobs = new JobScheduler(
-    [indexJob, approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs), provisioningWatches],
+    [
+      indexJob,
+      approvalSweepJob(approvals, deps.config.approvals.sweepIntervalMs),
+      provisioningWatches,
+      retentionJob(deps.store.retention, deps.config.retention.keepDays, deps.logger),
+    ],
     deps.logger,
   );
   const release = async () => {

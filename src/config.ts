@@ -106,6 +106,7 @@ const environmentSchema = z.object({
 
   APPROVAL_EXPIRY_HOURS: z.coerce.number().min(0.1).max(720).default(24),
   APPROVAL_SWEEP_INTERVAL_MS: milliseconds(1000, DAY_MS, MINUTE_MS),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
 });
 
 export type IdentityMode = 'dev' | 'production';
@@ -188,6 +189,13 @@ export interface Config {
   provisioning: ProvisioningSettings;
   users: UserSettings;
   approvals: ApprovalSettings;
+  retention: RetentionSettings;
+}
+
+/** Housekeeping of short-lived records (src/store/retention.ts). */
+export interface RetentionSettings {
+  /** Expired one-time operations, ended watches and ticket forms are deleted after this many days. */
+  keepDays: number;
 }
 
 /** The customer index that `lookup` and the message extension search (src/customers). */
@@ -338,6 +346,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       expiryMs: Math.round(settings.APPROVAL_EXPIRY_HOURS * 60 * MINUTE_MS),
       sweepIntervalMs: settings.APPROVAL_SWEEP_INTERVAL_MS,
     }),
+    retention: Object.freeze({ keepDays: settings.RETENTION_DAYS }),
   });
 }
 

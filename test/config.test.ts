@@ -232,3 +232,16 @@ describe('the approval settings', () => {
     expect(problemsOf({ ...simulator, [name]: value }).join('\n')).toMatch(new RegExp(name));
   });
 });
+
+describe('the retention settings', () => {
+  const simulator = { PARTNER_CENTER_BASE_URL: 'http://127.0.0.1:4010' };
+
+  it('keep ended short-lived records 7 days unless RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig(simulator).retention).toEqual({ keepDays: 7 });
+    expect(loadConfig({ ...simulator, RETENTION_DAYS: '30' }).retention).toEqual({ keepDays: 30 });
+  });
+
+  it.each(['0', '3651', '1.5', 'a week'])('refuses RETENTION_DAYS=%s, naming it', (value) => {
+    expect(problemsOf({ ...simulator, RETENTION_DAYS: value }).join('\n')).toMatch(/RETENTION_DAYS/);
+  });
+});

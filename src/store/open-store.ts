@@ -9,6 +9,7 @@ import { createOneTimeOperations } from './one-time-operations';
 import { openPgliteExecutor } from './pglite-executor';
 import { openPostgresExecutor } from './postgres-executor';
 import { createProvisioningWatches } from './provisioning-watches';
+import { createRetention } from './retention';
 import type { SqlExecutor } from './sql-executor';
 import { createStateRepository } from './state-repository';
 import type { Store } from './store';
@@ -40,20 +41,23 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
     throw error;
   }
   let closing: Promise<void> | undefined;
+  const audit = createAuditLog(db);
   return {
     engine: db.engine,
     state: createStateRepository(db),
-    audit: createAuditLog(db),
+    audit,
     approvals: createApprovalRepository(db),
     operations: createOneTimeOperations(db),
     provisioningWatches: createProvisioningWatches(db),
     customerIndex: createCustomerIndexStore(db),
     welcomes: createConversationWelcomes(db),
+    retention: createRetention(db),
     async ping() {
       await db.query('SELECT 1');
     },
     close() {
-      closing ??= db.close();
+      // Audit rows already appended are written (or fail) before the database closes.
+      closing ??= audit.idle().then(() => db.close());
       return closing;
     },
   };

@@ -2,6 +2,7 @@ import type { ApprovalRepository } from './approvals';
 import type { ConversationWelcomes } from './conversation-welcomes';
 import type { CustomerIndexStore } from './customer-index-store';
 import type { ProvisioningWatches } from './provisioning-watches';
+import type { Retention } from './retention';
 
 /**
  * The store: one SQL schema, two engines (embedded PGlite, or a PostgreSQL server through `pg`).
@@ -143,6 +144,8 @@ export interface Store {
   readonly customerIndex: CustomerIndexStore;
   /** Conversations already welcomed after an install. */
   readonly welcomes: ConversationWelcomes;
+  /** Purges expired one-time operations, ended watches and old ticket forms. */
+  readonly retention: Retention;
   /** Resolves when the database answers a trivial query (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
