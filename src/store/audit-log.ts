@@ -1,5 +1,6 @@
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { validateAuditEntry } from './audit-entry';
+import { GroupCommit } from './group-commit';
 import type { SqlExecutor } from './sql-executor';
 import type { AuditEntry, AuditLog, AuditOutcome, AuditQuery, AuditRecord } from './store';
 
@@ -84,31 +85,113 @@ function toRecord(row: AuditRow): AuditRecord {
   };
 }
 
-/** The `audit_log` table. The database itself refuses UPDATE, DELETE and TRUNCATE on it. */
-export function createAuditLog(db: SqlExecutor): AuditLog {
+/** Audit rows one INSERT writes at most (10 parameters each). */
+export const maxAuditBatch = 100;
+
+const insertColumns = `actor_id, actor_name, roles, action, outcome, customer_id, target_user_id, subscription_id,
+  correlation_id, details`;
+const insertStatements = new Map<number, string>();
+
+/** `INSERT … VALUES (…), (…) RETURNING id, at` for `rows` rows, built once per row count. */
+export function insertAuditRows(rows: number): string {
+  let sql = insertStatements.get(rows);
+  if (!sql) {
+    const values = Array.from({ length: rows }, (_, row) => {
+      const p = (column: number) => `$${row * 10 + column}`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}::text[], ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}::text::jsonb)`;
+    });
+    sql = `INSERT INTO audit_log (${insertColumns}) VALUES ${values.join(', ')} RETURNING id::text AS id, at`;
+    insertStatements.set(rows, sql);
+  }
+  return sql;
+}
+
+/** An entry ready for the INSERT: its parameters, and the details exactly as the database will hold them. */
+interface PreparedEntry {
+  entry: AuditEntry;
+  params: unknown[];
+  details: Record<string, unknown> | undefined;
+}
+
+function prepareEntry(entry: AuditEntry): PreparedEntry {
+  // The details go in as JSON text (both drivers would otherwise pick their own encoding); the record handed
+  // back holds that JSON read back, as the jsonb column gives it to a query.
+  const json = entry.details === undefined ? null : JSON.stringify(entry.details);
+  return {
+    entry,
+    details: json === null ? undefined : (JSON.parse(json) as Record<string, unknown>),
+    params: [
+      entry.actorId,
+      entry.actorName ?? null,
+      entry.roles,
+      entry.action,
+      entry.outcome,
+      entry.customerId ?? null,
+      entry.targetUserId ?? null,
+      entry.subscriptionId ?? null,
+      entry.correlationId,
+      json,
+    ],
+  };
+}
+
+/** The record of a written entry: what a query returns for it (the same fields left out). */
+function writtenRecord({ entry, details }: PreparedEntry, row: { id: string; at: Date }): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: entry.actorId,
+    ...(entry.actorName !== undefined && { actorName: entry.actorName }),
+    roles: [...entry.roles],
+    action: entry.action,
+    outcome: entry.outcome,
+    ...(entry.customerId !== undefined && { customerId: entry.customerId }),
+    ...(entry.targetUserId !== undefined && { targetUserId: entry.targetUserId }),
+    ...(entry.subscriptionId !== undefined && { subscriptionId: entry.subscriptionId }),
+    correlationId: entry.correlationId,
+    ...(details !== undefined && { details }),
+  };
+}
+
+/** Writes entries with one INSERT; rows get ids in the entries' order, so ascending ids map back in order. */
+async function insertEntries(db: SqlExecutor, entries: readonly PreparedEntry[]): Promise<AuditRecord[]> {
+  const { rows } = await db.query<{ id: string; at: Date }>(
+    insertAuditRows(entries.length),
+    entries.flatMap((prepared) => prepared.params),
+  );
+  const inIdOrder = [...rows].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  return inIdOrder.map((row, index) => writtenRecord(entries[index] as PreparedEntry, row));
+}
+
+/** True for a failure of the database itself (not of one row): writing the rows one by one would fail too. */
+function storeUnavailable(error: unknown): boolean {
+  return isAppError(error) && error.code === 'STORE_UNAVAILABLE';
+}
+
+export interface BatchingAuditLog extends AuditLog {
+  /** Resolves when every row appended so far is written (or has failed); the store waits for it before closing. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The `audit_log` table. The database itself refuses UPDATE, DELETE and TRUNCATE on it.
+ * Appends are group-committed: rows appended while an INSERT is in flight go together in the next one. Each
+ * `append` still resolves only after its own row is committed (and rejects if it is not), so an action never
+ * goes ahead of its audit row; a row the database refuses (say, text with a NUL) fails only its own append.
+ */
+export function createAuditLog(db: SqlExecutor): BatchingAuditLog {
+  const writer = new GroupCommit<PreparedEntry, AuditRecord>({
+    commit: (entries) => insertEntries(db, entries),
+    maxBatch: maxAuditBatch,
+    retryAlone: (error) => !storeUnavailable(error),
+  });
   return {
     async append(entry: AuditEntry): Promise<AuditRecord> {
       validateAuditEntry(entry);
-      const { rows } = await db.query<AuditRow>(
-        `INSERT INTO audit_log (actor_id, actor_name, roles, action, outcome, customer_id, target_user_id,
-           subscription_id, correlation_id, details)
-         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10::text::jsonb)
-         RETURNING ${columns}`,
-        [
-          entry.actorId,
-          entry.actorName ?? null,
-          entry.roles,
-          entry.action,
-          entry.outcome,
-          entry.customerId ?? null,
-          entry.targetUserId ?? null,
-          entry.subscriptionId ?? null,
-          entry.correlationId,
-          entry.details === undefined ? null : JSON.stringify(entry.details),
-        ],
-      );
-      return toRecord(rows[0] as AuditRow);
+      return writer.submit(prepareEntry(entry));
     },
+
+    idle: () => writer.idle(),
 
     async query(query: AuditQuery): Promise<AuditRecord[]> {
       const { sql, params } = buildAuditQuery(query);
