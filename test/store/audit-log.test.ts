@@ -1,4 +1,6 @@
-import { buildAuditQuery, pageSize } from '../../src/store/audit-log';
+import { AppError } from '../../src/errors';
+import { buildAuditQuery, createAuditLog, insertAuditRows, pageSize } from '../../src/store/audit-log';
+import type { SqlExecutor } from '../../src/store/sql-executor';
 import type { AuditEntry, AuditRecord } from '../../src/store/store';
 import { engines, type Harness, inSchema, openHarness, postgresUrl, uniquePrefix } from './engines';
 
@@ -33,6 +35,14 @@ describe('audit query building', () => {
   it('refuses a paging cursor that is not a row id, and an invalid date', () => {
     expect(() => buildAuditQuery({ before: '1 OR 1=1' })).toThrow(/cursor/);
     expect(() => buildAuditQuery({ since: new Date('not a date') })).toThrow(/since/);
+  });
+
+  it('inserts several rows with one statement, ten parameters each, returning only id and time', () => {
+    const sql = insertAuditRows(2);
+    expect(sql).toMatch(
+      /VALUES \(\$1, .*\$10::text::jsonb\), \(\$11, .*\$20::text::jsonb\) RETURNING id::text AS id, at$/,
+    );
+    expect(insertAuditRows(2)).toBe(sql);
   });
 
   it('defaults the page size to 20 and keeps it between 1 and 200', () => {
@@ -195,6 +205,114 @@ describe.each(engines)('audit log on %s', (engine) => {
         await own.store.close();
         await harness.db.exec(`DROP SCHEMA ${schema} CASCADE`);
       }
+    }
+  });
+});
+
+/** The executor with every statement it runs recorded. */
+function recording(db: SqlExecutor): { db: SqlExecutor; statements: string[] } {
+  const statements: string[] = [];
+  return {
+    statements,
+    db: {
+      engine: db.engine,
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+      exec: (sql) => db.exec(sql),
+      transaction: (work) => db.transaction(work),
+      close: () => db.close(),
+    },
+  };
+}
+
+describe.each(engines)('audit log group commit on %s', (engine) => {
+  let harness: Harness;
+  let customerId: string;
+
+  const entry = (index: number, change: Partial<AuditEntry> = {}): AuditEntry => ({
+    actorId: `aad-${index}`,
+    roles: ['viewer'],
+    action: 'lookup',
+    outcome: 'succeeded',
+    customerId,
+    correlationId: `corr-${index}`,
+    details: { index },
+    ...change,
+  });
+
+  beforeAll(async () => {
+    harness = await openHarness(engine);
+  });
+  afterAll(async () => {
+    await harness?.store.close();
+  });
+  beforeEach(() => {
+    customerId = uniquePrefix('batch');
+  });
+
+  it('writes concurrent appends with one INSERT, ids in the order of the calls, each record as stored', async () => {
+    const { db, statements } = recording(harness.db);
+    const audit = createAuditLog(db);
+
+    const records = await Promise.all([0, 1, 2, 3, 4].map((index) => audit.append(entry(index))));
+
+    expect(statements.filter((sql) => sql.startsWith('INSERT'))).toHaveLength(1);
+    expect(records.map((record) => record.correlationId)).toEqual([
+      'corr-0',
+      'corr-1',
+      'corr-2',
+      'corr-3',
+      'corr-4',
+    ]);
+    const ids = records.map((record) => BigInt(record.id));
+    expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
+    expect(await harness.store.audit.query({ customerId })).toEqual([...records].reverse());
+  });
+
+  it('fails only the append whose row the database refuses, and writes the others of its batch', async () => {
+    const audit = createAuditLog(harness.db);
+
+    const results = await Promise.allSettled([
+      audit.append(entry(0)),
+      audit.append(entry(1, { actorName: 'null \u0000 byte' })),
+      audit.append(entry(2)),
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await harness.store.audit.query({ customerId });
+    expect(stored.map((record) => record.correlationId)).toEqual(['corr-2', 'corr-0']);
+  });
+
+  it('rejects every append of a batch when the store is unavailable, without retrying row by row', async () => {
+    const { db, statements } = recording({
+      ...harness.db,
+      query: async () => {
+        throw new AppError('STORE_UNAVAILABLE', undefined, { cause: 'ECONNREFUSED' });
+      },
+    });
+    const audit = createAuditLog(db);
+
+    const results = await Promise.allSettled([0, 1, 2].map((index) => audit.append(entry(index))));
+
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const result of results) {
+      expect(result.status === 'rejected' && (result.reason as AppError).code).toBe('STORE_UNAVAILABLE');
+    }
+    expect(statements).toHaveLength(1);
+  });
+
+  it('writes the rows still pending before the store closes', async () => {
+    const own = await openHarness(engine);
+    const pending = [0, 1, 2].map((index) => own.store.audit.append(entry(index)));
+    await own.store.close();
+
+    await expect(Promise.all(pending)).resolves.toHaveLength(3);
+    if (engine === 'postgres') {
+      expect((await harness.store.audit.query({ customerId })).map((record) => record.correlationId)).toEqual(
+        ['corr-2', 'corr-1', 'corr-0'],
+      );
     }
   });
 });
