@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { NewProvisioningWatch } from '../../src/store/provisioning-watches';
 import { retentionJob } from '../../src/store/retention';
-import type { NewProvisioningWatch } from '../../src/store/store';
 import { engines, type Harness, openHarness, uniquePrefix } from './engines';
 
 // Dates long past, so that a purge in this test never reaches rows other tests write to a shared database.
