@@ -2,6 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { type AdaptiveCard, messageCard } from '../cards';
 import type { Logger } from '../log';
 import { answerEarly } from './early-answer';
+import { lateFormOf } from './private-answer';
 import { cardMessage, cardResponse, errorCard, messageResponse, textFor } from './replies';
 import type { TurnInfo } from './turn-info';
 
@@ -12,7 +13,8 @@ import type { TurnInfo } from './turn-info';
  * the outcome and Teams never repeats the action.
  *
  * Only in personal conversations: an invoke answer is seen by the clicker alone (it may hold a new password,
- * or a view for that user), while a card update is seen by everyone in the conversation. In a group chat or a
+ * or a view for that user), while a card update is seen by everyone in the conversation. Even there a card
+ * update stays in the chat: a private answer (src/bot/private-answer.ts) is replaced by its late form. In a group chat or a
  * channel the action keeps its answer, however long it takes (card actions are idempotent for Teams' retry).
  */
 
@@ -63,7 +65,7 @@ export class InvokeDeadline {
       throw error;
     });
     try {
-      await this.deliver(context, response);
+      await this.deliver(context, lateFormOf(response));
     } catch (error) {
       this.options.logger.error(
         { correlationId: info.correlationId, err: error },

@@ -39,6 +39,7 @@ export {
 export { type AdaptiveCard, maxCardBytes } from './render-card';
 export { type ResetConfirmationCardData, resetConfirmationCard } from './reset-confirmation-card';
 export { type ResetResultCardData, resetResultCard } from './reset-result-card';
+export { type ResetWithheldCardData, resetWithheldCard } from './reset-withheld-card';
 export { type RestoreConfirmationCardData, restoreConfirmationCard } from './restore-confirmation-card';
 export { type RestoreResultCardData, restoreResultCard } from './restore-result-card';
 export {

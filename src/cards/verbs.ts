@@ -24,6 +24,7 @@ export const cardVerbs = {
   userDetails: 'user.details',
   userResetPassword: 'user.resetPassword',
   userConfirmReset: 'user.confirmReset',
+  userRevealPassword: 'user.revealPassword',
   usersDeleted: 'users.deleted',
   userRestore: 'user.restore',
   userConfirmRestore: 'user.confirmRestore',

@@ -1,6 +1,8 @@
 import type { PartnerCenter } from '../api/partner-center';
+import type { AdaptiveCard } from '../cards';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
+import { SecretShelf } from '../users/secret-shelf';
 import { UserOperations } from '../users/user-operations';
 import type { PrivilegedResetAsker } from './approval-requests';
 
@@ -12,7 +14,12 @@ export interface UserServices {
   now: () => Date;
   /** Asks an approver instead of refusing the reset of an administrator (the approval engine); absent: refused. */
   privilegedResets?: PrivilegedResetAsker;
+  /** Password cards that came too late to be an invoke answer, held in memory for "Show password". */
+  withheldPasswords: SecretShelf<AdaptiveCard>;
 }
+
+/** How long a withheld password can still be shown. */
+export const WITHHELD_PASSWORD_TTL_MS = 2 * 60_000;
 
 export function createUserServices(deps: {
   partnerCenter: PartnerCenter;
@@ -35,5 +42,6 @@ export function createUserServices(deps: {
     logger: deps.logger,
     now,
     privilegedResets: deps.privilegedResets,
+    withheldPasswords: new SecretShelf(WITHHELD_PASSWORD_TTL_MS, () => now().getTime()),
   };
 }

@@ -1,6 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { type AdaptiveCard, messageCard, restoreResultCard, userDetailsCard } from '../../cards';
+import {
+  type AdaptiveCard,
+  messageCard,
+  resetWithheldCard,
+  restoreResultCard,
+  userDetailsCard,
+} from '../../cards';
 import {
   actorOf,
   USER_OPERATION_DIALOG,
@@ -22,6 +28,7 @@ import { USERS_DIALOG, type UsersDialogOptions } from '../../dialogs/users-dialo
 import { isPrivilegedTarget } from '../../users/privileged-roles';
 import { orNothing } from '../../users/user-directory';
 import { MAX_SEARCH_LENGTH } from '../../users/user-search';
+import { privateAnswer } from '../private-answer';
 import { cardMessage, cardResponse, messageResponse, sendCard, textFor } from '../replies';
 import {
   type CardActionResult,
@@ -286,19 +293,49 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
           data.operationId,
           data.forceChange === 'true',
         );
-        const cards = resetResultCards(result, textFor(turn.info));
+        const text = textFor(turn.info);
+        const cards = resetResultCards(result, text);
         if (cards.shared)
           await updateForEveryone(services, turn.context, cards.shared, turn.info.correlationId);
         const target = 'target' in result ? result.target : undefined;
+        const mine = cardResponse(cards.mine);
         return {
-          // The password is only in this invoke response, which Teams shows to the agent who clicked alone.
-          response: cardResponse(cards.mine),
+          // The password is only in this invoke response, which Teams shows to the agent who clicked alone;
+          // if it comes too late for that, the chat gets a card without it, and "Show password" opens it once.
+          response:
+            result.kind === 'reset'
+              ? privateAnswer(mine, () =>
+                  cardResponse(
+                    resetWithheldCard(
+                      {
+                        target: result.target,
+                        agent: result.by,
+                        token: services.withheldPasswords.put(actorOf(turn.info, turn.roles).id, cards.mine),
+                        minutes: services.withheldPasswords.ttlMs / 60_000,
+                      },
+                      text,
+                    ),
+                  ),
+                )
+              : mine,
           outcome: {
             customerId: target?.customerId,
             targetUserId: target?.userId,
             details: { operationId: data.operationId, result: result.kind },
           },
         };
+      },
+    }),
+    cardAction({
+      verb: 'user.revealPassword',
+      permission: 'user.resetPassword',
+      data: z.object({ token: z.uuid() }).strip(),
+      run: async (turn, data) => {
+        const card = services.withheldPasswords.take(data.token, actorOf(turn.info, turn.roles).id);
+        const gone = () => messageResponse(textFor(turn.info).t('reset.withheld.gone'));
+        return card
+          ? { response: privateAnswer(cardResponse(card), gone), outcome: { details: { result: 'shown' } } }
+          : { response: gone(), outcome: { details: { result: 'gone' }, failed: true } };
       },
     }),
     cardAction({

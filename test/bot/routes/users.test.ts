@@ -226,6 +226,52 @@ describe.each(['personal', 'channel', 'groupChat'] as const)(
   },
 );
 
+describe('a password reset that finishes after Teams stopped waiting (personal chat)', () => {
+  afterEach(() => bot.simulator.faults.clear());
+
+  it('keeps the password out of the chat, and shows it once to the agent who reset it', async () => {
+    const logsBefore = bot.logs.length;
+    const { card, conversationId } = await say(`reset password ${alexWilber}`);
+    const confirm = cardActions(card).find((action) => action.verb === 'user.confirmReset');
+    bot.simulator.faults.add({ route: resetRoute, latencyMs: 1600, times: 1 });
+
+    const answer = await click(
+      'user.confirmReset',
+      { ...confirm?.data, forceChange: 'true' },
+      { conversationId, replyToId: 'confirmation-card' },
+    );
+    expect(answer).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+    expect(answer.value).toMatch(/Working on it/);
+
+    // The late result reaches the chat as a card update, which the chat keeps: no password in it.
+    // The confirmation card, then two updates of it: the shared "reset by" card, then the late result.
+    await bot.connector.waitFor(3, conversationId);
+    const late = cardOf(updatesOf(conversationId).at(-1) as never);
+    expect(cardTexts(late).join('\n')).toMatch(/temporary password is not written into this chat/);
+    expect(() => passwordOn(late)).toThrow('no password');
+    const show = cardActions(late).find((action) => action.verb === 'user.revealPassword');
+    expect(Object.keys(show?.data ?? {})).toEqual(['token']);
+
+    // Only the agent who reset it can open it, and only once.
+    const someoneElse = await click('user.revealPassword', show?.data ?? {}, {
+      conversationId,
+      user: users.alex,
+    });
+    expect(someoneElse.value).toMatch(/can no longer be shown/);
+    const shown = await click('user.revealPassword', show?.data ?? {}, { conversationId });
+    const password = passwordOn(answerCard(shown));
+    expect(password).toHaveLength(16);
+    const again = await click('user.revealPassword', show?.data ?? {}, { conversationId });
+    expect(again.value).toMatch(/can no longer be shown/);
+
+    expect(JSON.stringify(bot.connector.activities)).not.toContain(password);
+    expect(JSON.stringify(bot.logs.slice(logsBefore))).not.toContain(password);
+    expect(await everyStoredRow()).not.toContain(password);
+    const [gone] = await store.audit.query({ action: 'user.revealPassword', limit: 1 });
+    expect(gone).toMatchObject({ outcome: 'failed', details: { result: 'gone' } });
+  });
+});
+
 describe('password reset refusals', () => {
   it('refuses a viewer', async () => {
     const { card } = await say(`reset password ${alexWilber}`, { user: users.isaiah });
