@@ -16,8 +16,8 @@ import {
   MAX_QUERY_LENGTH,
   MIN_QUERY_LENGTH,
 } from '../dialogs/lookup-query';
-import { errorCodeOf, userMessageFor } from '../errors';
-import type { Strings } from '../i18n/strings';
+import { errorCodeOf } from '../errors';
+import { errorText, type Strings } from '../i18n/strings';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import { textFor } from './replies';
@@ -111,7 +111,7 @@ export class CustomerSearchExtension {
       );
       await this.audit(info, decision.roles, 'failed', { code });
       return hint(
-        `${userMessageFor(code)} ${text.t('error.reference', { correlationId: info.correlationId })}`,
+        `${errorText(code, text)} ${text.t('error.reference', { correlationId: info.correlationId })}`,
       );
     }
   }

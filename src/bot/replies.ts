@@ -49,8 +49,9 @@ export function messageResponse(message: string): AdaptiveCardInvokeResponse {
   };
 }
 
+/** The caller's text, dates and numbers: their locale and time zone. */
 export function textFor(info: TurnInfo): Strings {
-  return strings(info.locale);
+  return strings(info.locale, info.timeZone);
 }
 
 export function denialCard(reason: DenialReason, info: TurnInfo): AdaptiveCard {

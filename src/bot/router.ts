@@ -2,7 +2,8 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Authorizer, DenialReason } from '../auth/authorizer';
 import type { Permission } from '../auth/roles';
-import { AppError, errorCodeOf, isAppError, userMessageFor } from '../errors';
+import { AppError, errorCodeOf, isAppError } from '../errors';
+import { errorText } from '../i18n/strings';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/store';
 import { normalizeCommandText, parseCommand, suggestCommand } from './command-text';
@@ -265,7 +266,7 @@ export class Router {
 function staleButtonResponse(info: TurnInfo): AdaptiveCardInvokeResponse {
   const text = textFor(info);
   return messageResponse(
-    `${userMessageFor('CARD_ACTION_INVALID')} ${text.t('error.reference', { correlationId: info.correlationId })}`,
+    `${errorText('CARD_ACTION_INVALID', text)} ${text.t('error.reference', { correlationId: info.correlationId })}`,
   );
 }
 

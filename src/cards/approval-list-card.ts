@@ -78,7 +78,7 @@ export function approvalListCard(data: ApprovalListCardData, text: Strings): Ada
           maxRowTextLength + 20,
         ),
         expiresLabel: text.t('approval.time.expires'),
-        at: row.request.expiresAt.toISOString(),
+        at: text.dateTime(row.request.expiresAt),
         hasButtons: Object.keys(buttons).length > 0,
         buttons,
       };

@@ -1,6 +1,6 @@
 import { PRIVILEGED_RESET, REACTIVATION, SUSPENSION } from '../approvals/approval-kind';
 import { type ErrorCode, errorCatalog } from '../errors';
-import type { StringKey, Strings } from '../i18n/strings';
+import { errorText, type StringKey, type Strings } from '../i18n/strings';
 import type { ApprovalRequest } from '../store/approvals';
 import { type Field, field, idField } from './fields';
 
@@ -28,6 +28,12 @@ export function kindTitle(request: Pick<ApprovalRequest, 'kind'>, text: Strings)
 function fact(request: ApprovalRequest, name: string): string | undefined {
   const value = request.facts[name];
   return value === undefined ? undefined : String(value);
+}
+
+/** A fact that is a count (the licenses of a subscription), in the reader's digits. */
+function countFact(request: ApprovalRequest, name: string, text: Strings): string | undefined {
+  const value = request.facts[name];
+  return typeof value === 'number' ? text.number(value) : fact(request, name);
 }
 
 export function partyName(party: { id: string; name?: string } | undefined, text: Strings): string {
@@ -58,7 +64,7 @@ export function requestFields(request: ApprovalRequest, text: Strings): Field[] 
   if (subscription) fields.push(field(text.t('approval.field.subscription'), subscription));
   if (request.subscriptionId)
     fields.push(idField(text.t('approval.field.subscriptionId'), request.subscriptionId));
-  const licenses = fact(request, 'quantity');
+  const licenses = countFact(request, 'quantity', text);
   if (licenses) fields.push(field(text.t('approval.field.licenses'), licenses));
   const user = fact(request, 'userPrincipalName') ?? request.targetUserId;
   if (user) fields.push(field(text.t('approval.field.targetUser'), user));
@@ -76,17 +82,17 @@ export function requestFields(request: ApprovalRequest, text: Strings): Field[] 
 
 export interface TimelineEntry {
   label: string;
-  /** ISO 8601, formatted by the Teams client in the viewer's time zone. */
+  /** Date and time in the reader's locale and time zone. */
   at: string;
 }
 
 /** When it was asked, until when it waits, and who decided what when. */
 export function requestTimeline(request: ApprovalRequest, text: Strings): TimelineEntry[] {
   const entries: TimelineEntry[] = [
-    { label: text.t('approval.time.requested'), at: request.createdAt.toISOString() },
+    { label: text.t('approval.time.requested'), at: text.dateTime(request.createdAt) },
   ];
   if (request.status === 'pending') {
-    entries.push({ label: text.t('approval.time.expires'), at: request.expiresAt.toISOString() });
+    entries.push({ label: text.t('approval.time.expires'), at: text.dateTime(request.expiresAt) });
   }
   if (request.decidedAt && request.decidedBy) {
     const name = partyName(request.decidedBy, text);
@@ -96,11 +102,11 @@ export function requestTimeline(request: ApprovalRequest, text: Strings): Timeli
         : request.status === 'cancelled'
           ? text.t('approval.time.cancelled', { name })
           : text.t('approval.time.approved', { name });
-    entries.push({ label: decision, at: request.decidedAt.toISOString() });
+    entries.push({ label: decision, at: text.dateTime(request.decidedAt) });
   }
   if (request.completedAt) {
     const label = request.status === 'expired' ? 'approval.time.expired' : 'approval.time.finished';
-    entries.push({ label: text.t(label), at: request.completedAt.toISOString() });
+    entries.push({ label: text.t(label), at: text.dateTime(request.completedAt) });
   }
   return entries;
 }
@@ -111,8 +117,9 @@ export type StatusStyle = 'accent' | 'good' | 'warning' | 'attention' | 'emphasi
 function failureText(request: ApprovalRequest, text: Strings): string {
   if (request.errorCode === 'PC_STALE_ETAG') return text.t('approval.status.failed.stale');
   if (request.errorCode === 'INTERRUPTED') return text.t('approval.status.failed.interrupted');
-  const code = (request.errorCode ?? 'INTERNAL') as ErrorCode;
-  return text.t('approval.status.failed', { error: errorCatalog[code] ?? errorCatalog.INTERNAL });
+  const code = request.errorCode ?? 'INTERNAL';
+  const known = Object.hasOwn(errorCatalog, code) ? (code as ErrorCode) : 'INTERNAL';
+  return text.t('approval.status.failed', { error: errorText(known, text) });
 }
 
 /** One sentence on where the request stands, as this viewer should read it. */

@@ -48,17 +48,12 @@ const outcomeColors: Readonly<Record<AuditOutcome, OutcomeColor>> = {
   failed: 'Attention',
 };
 
-/** RFC 3339 without milliseconds, the form the Adaptive Cards DATE()/TIME() functions accept. */
-export function cardTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 const short = (value: string) => clip(value, maxAuditTextLength);
 
 function filtersLine(filters: AuditFilters, text: Strings): string {
   const parts = [
-    filters.since && text.t('audit.filter.since', { value: cardTimestamp(filters.since) }),
-    filters.until && text.t('audit.filter.until', { value: cardTimestamp(filters.until) }),
+    filters.since && text.t('audit.filter.since', { value: text.dateTime(filters.since) }),
+    filters.until && text.t('audit.filter.until', { value: text.dateTime(filters.until) }),
     filters.customerId && text.t('audit.filter.customer', { value: short(filters.customerId) }),
     filters.actorId && text.t('audit.filter.actor', { value: short(filters.actorId) }),
     filters.action && text.t('audit.filter.action', { value: short(filters.action) }),
@@ -71,7 +66,7 @@ function filtersLine(filters: AuditFilters, text: Strings): string {
 function auditRow(record: AuditRecord, text: Strings): AuditRowView {
   const id = short(record.actorId);
   return {
-    at: cardTimestamp(record.at),
+    at: text.dateTime(record.at),
     action: short(record.action),
     outcome: text.t(`audit.outcome.${record.outcome}`),
     outcomeColor: outcomeColors[record.outcome],

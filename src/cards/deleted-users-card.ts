@@ -78,7 +78,7 @@ export function deletedUsersCard(data: DeletedUsersCardData, text: Strings): Ada
               userPrincipalName: data.restored.userPrincipalName,
               agent: data.restored.agent,
             }),
-            at: data.restored.at.toISOString(),
+            at: text.dateTime(data.restored.at),
           },
         ]
       : [],
@@ -94,7 +94,7 @@ export function deletedUsersCard(data: DeletedUsersCardData, text: Strings): Ada
     users: page.items.map(({ user, window }) => ({
       displayName: clip(user.displayName ?? user.userPrincipalName, maxRowTextLength),
       userPrincipalName: clip(user.userPrincipalName, maxRowTextLength),
-      at: window.deletedAt?.toISOString(),
+      at: window.deletedAt && text.dateTime(window.deletedAt),
       ...windowText(window, text),
       restorable: window.restorable,
       userId: user.id,

@@ -1,5 +1,5 @@
-import { type ErrorCode, userMessageFor } from '../errors';
-import type { Strings } from '../i18n/strings';
+import type { ErrorCode } from '../errors';
+import { errorText, type Strings } from '../i18n/strings';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/error.json';
 
@@ -20,7 +20,7 @@ const template = defineTemplate<ErrorView>('error', json);
 export function errorCard(data: ErrorCardData, text: Strings): AdaptiveCard {
   return renderCard(template, {
     title: text.t('error.title'),
-    message: userMessageFor(data.code),
+    message: errorText(data.code, text),
     reference: text.t('error.reference', { correlationId: data.correlationId }),
   });
 }

@@ -43,7 +43,7 @@ function tokenText(token: TokenState, text: Strings): string {
             ? text.t('doctor.token.okMfa')
             : text.t('doctor.token.okNoMfa');
       return token.expiresAt
-        ? `${state}, ${text.t('doctor.token.expires', { time: token.expiresAt })}`
+        ? `${state}, ${text.t('doctor.token.expires', { time: text.dateTime(token.expiresAt) })}`
         : state;
     }
   }
@@ -53,7 +53,9 @@ function youText(you: AgentTokenStatus, text: Strings): string {
   if (!you.signedIn) return text.t('doctor.you.signedOut');
   const who = text.t('doctor.you.signedIn', { upn: you.userPrincipalName ?? '?' });
   const mfa = you.mfa ? text.t('doctor.you.mfa') : text.t('doctor.you.noMfa');
-  const until = you.expiresAt ? `, ${text.t('doctor.token.expires', { time: you.expiresAt })}` : '';
+  const until = you.expiresAt
+    ? `, ${text.t('doctor.token.expires', { time: text.dateTime(you.expiresAt) })}`
+    : '';
   return `${who}, ${mfa}${until}`;
 }
 
@@ -71,7 +73,7 @@ export function identityDoctorCard(data: IdentityDoctorCardData, text: Strings):
   ];
   if (report.you) fields.push(field(text.t('doctor.you'), youText(report.you, text)));
   if (report.agentsWithToken !== undefined) {
-    fields.push(field(text.t('doctor.agents'), String(report.agentsWithToken)));
+    fields.push(field(text.t('doctor.agents'), text.number(report.agentsWithToken)));
   }
   fields.push(
     field(text.t('doctor.gdap'), data.gdapPreflight ? text.t('doctor.gdap.on') : text.t('doctor.gdap.off')),

@@ -79,12 +79,12 @@ export function provisioningCard(data: ProvisioningCardData, text: Strings): Ada
     field(text.t('provisioning.field.status'), subscriptionStatusLabel(subscription.status, text)),
   ];
   if (subscription.quantity !== undefined) {
-    fields.push(field(text.t('provisioning.field.quantity'), String(subscription.quantity)));
+    fields.push(field(text.t('provisioning.field.quantity'), text.number(subscription.quantity)));
   }
   if (provisioning.kind === 'status') {
     const { quantity, skuId, endDate } = provisioning.status;
     if (quantity !== undefined) {
-      fields.push(field(text.t('provisioning.field.provisionedQuantity'), String(quantity)));
+      fields.push(field(text.t('provisioning.field.provisionedQuantity'), text.number(quantity)));
     }
     if (skuId) fields.push(idField(text.t('provisioning.field.skuId'), clip(skuId, 64)));
     const end = commitmentEnd(endDate ?? subscription.commitmentEndDate, text);

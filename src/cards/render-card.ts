@@ -1,4 +1,5 @@
 import { GlobalSettings, Template } from 'adaptivecards-templating';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors';
 import { clip } from './clip';
 
@@ -68,36 +69,77 @@ export function neutralizeTextFunctions(text: string): string {
   return text.replace(textFunction, `{${wordJoiner}{`);
 }
 
-function prepare(value: TemplateValue, limit: number): TemplateValue {
+/**
+ * The data as the template sees it: `null`/`undefined` dropped, every string clipped and neutralized.
+ * `exact.cacheable` turns false on a number that JSON cannot spell (NaN, ±Infinity, -0), so that the data's
+ * JSON stays a faithful key for the rendered card.
+ */
+function prepare(value: TemplateValue, limit: number, exact: { cacheable: boolean }): TemplateValue {
   if (typeof value === 'string') return neutralizeTextFunctions(clip(value, limit));
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Object.is(value, -0)) exact.cacheable = false;
+    return value;
+  }
   if (Array.isArray(value))
-    return value.filter((item) => item !== null && item !== undefined).map((item) => prepare(item, limit));
+    return value
+      .filter((item) => item !== null && item !== undefined)
+      .map((item) => prepare(item, limit, exact));
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value as TemplateObject).filter(
       ([, item]) => item !== null && item !== undefined,
     );
-    return Object.fromEntries(entries.map(([key, item]) => [key, prepare(item, limit)]));
+    return Object.fromEntries(entries.map(([key, item]) => [key, prepare(item, limit, exact)]));
   }
   return value;
+}
+
+/** Functions whose result is not the same every time (adaptive-expressions): a template using one is never cached. */
+const volatileFunction = /\b(?:utcNow|rand|newGuid|getFutureTime|getPastTime|getTimeOfDay)\s*\(/;
+
+interface ParsedTemplate {
+  template: Template;
+  /** Tells this template's rendered cards apart from another's in `renderedCards`. */
+  id: number;
+  /** True when the same data always expands to the same card (no volatile function). */
+  deterministic: boolean;
 }
 
 /**
  * Parsed templates, one per template JSON: parsing every `${…}` binding (adaptive-expressions) was most of the
  * cost of a render. A Template only keeps per-expansion state while `expand` runs, synchronously.
  */
-const parsedTemplates = new WeakMap<object, Template>();
+const parsedTemplates = new WeakMap<object, ParsedTemplate>();
+let nextTemplateId = 0;
 
-function parsedTemplate(json: object): Template {
-  let template = parsedTemplates.get(json);
-  if (!template) {
-    template = new Template(json);
-    parsedTemplates.set(json, template);
+function parsedTemplate(json: object): ParsedTemplate {
+  let parsed = parsedTemplates.get(json);
+  if (!parsed) {
+    parsed = {
+      template: new Template(json),
+      id: nextTemplateId++,
+      deterministic: !volatileFunction.test(JSON.stringify(json)),
+    };
+    parsedTemplates.set(json, parsed);
   }
-  return template;
+  return parsed;
 }
 
+/**
+ * Cards already rendered, as JSON, by template and prepared data: the same help card or customer card is asked
+ * for again and again, and expanding a template costs far more than parsing its result. Each render hands out
+ * a fresh copy, so a caller may change its card. Bounded in entries and in size.
+ */
+const renderedCards = new LRUCache<string, string>({
+  max: 1000,
+  maxSize: 16 * 1024 * 1024,
+  sizeCalculation: (json, key) => json.length + key.length,
+});
+
 /** Expands the template synchronously, collecting every binding whose field is missing from the data. */
-function expandRecordingMissing(json: object, data: TemplateValue): { card: unknown; missing: string[] } {
+function expandRecordingMissing(
+  template: Template,
+  data: TemplateValue,
+): { card: unknown; missing: string[] } {
   const missing: string[] = [];
   const previous = GlobalSettings.getUndefinedFieldValueSubstitutionString;
   GlobalSettings.getUndefinedFieldValueSubstitutionString = (path) => {
@@ -105,7 +147,7 @@ function expandRecordingMissing(json: object, data: TemplateValue): { card: unkn
     return undefined;
   };
   try {
-    return { card: parsedTemplate(json).expand({ $root: data }), missing };
+    return { card: template.expand({ $root: data }), missing };
   } finally {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
@@ -129,19 +171,28 @@ export function renderCard<TData extends object>(
   options: RenderOptions = {},
 ): AdaptiveCard {
   const limit = options.maxTextLength ?? maxTextLength;
-  const { card, missing } = expandRecordingMissing(template.json, prepare(data as TemplateObject, limit));
+  const parsed = parsedTemplate(template.json);
+  const exact = { cacheable: parsed.deterministic };
+  const prepared = prepare(data as TemplateObject, limit, exact);
+  const key = exact.cacheable ? `${parsed.id}:${JSON.stringify(prepared)}` : undefined;
+  const rendered = key === undefined ? undefined : renderedCards.get(key);
+  if (rendered !== undefined) return JSON.parse(rendered) as AdaptiveCard;
+
+  const { card, missing } = expandRecordingMissing(parsed.template, prepared);
   if (missing.length > 0) {
     throw new AppError('INTERNAL', `Card template "${template.name}" binds missing data`, {
       template: template.name,
       missing: [...new Set(missing)],
     });
   }
-  const bytes = cardByteLength(card as object);
+  const json = JSON.stringify(card);
+  const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > maxCardBytes) {
     throw new AppError('INTERNAL', `Card "${template.name}" is too large for Teams`, {
       template: template.name,
       bytes,
     });
   }
+  if (key !== undefined) renderedCards.set(key, json);
   return card as AdaptiveCard;
 }

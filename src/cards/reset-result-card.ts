@@ -29,7 +29,7 @@ export function resetResultCard(data: ResetResultCardData, text: Strings): Adapt
   const { target } = data;
   return renderCard(template, {
     title: text.t('reset.done', { userPrincipalName: target.userPrincipalName, agent: data.agent }),
-    at: data.at.toISOString(),
+    at: text.dateTime(data.at),
     secret:
       data.password === undefined
         ? undefined

@@ -31,14 +31,7 @@ export function restoreConfirmationCard(data: RestoreConfirmationCardData, text:
     field(text.t('reset.user'), target.displayName),
     field(text.t('reset.upn'), target.userPrincipalName),
   ];
-  if (window.deletedAt) {
-    fields.push(
-      field(
-        text.t('restore.deletedAt'),
-        `${window.deletedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-      ),
-    );
-  }
+  if (window.deletedAt) fields.push(field(text.t('restore.deletedAt'), text.dateTime(window.deletedAt)));
   if (window.daysLeft !== undefined) {
     fields.push(
       field(

@@ -29,7 +29,7 @@ export function restoreResultCard(data: RestoreResultCardData, text: Strings): A
       userPrincipalName: target.userPrincipalName,
       agent: data.agent,
     }),
-    at: data.at.toISOString(),
+    at: text.dateTime(data.at),
     details: [text.t('restore.detail.customer', { companyName: target.companyName })],
     deletedUsers: text.t('restore.deletedUsers'),
     customerId: target.customerId,

@@ -62,8 +62,8 @@ export function provisioningUnavailableReason(code: ErrorCode, text: Strings): s
   }
 }
 
-/** A commitment end date as yyyy-mm-dd; the far-future date of non-renewing subscriptions means none. */
+/** A commitment end date in the reader's locale; the far-future date of non-renewing subscriptions means none. */
 export function commitmentEnd(date: string | undefined, text: Strings): string | undefined {
   if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return undefined;
-  return date.startsWith('9999') ? text.t('subscription.noEndDate') : date.slice(0, 10);
+  return date.startsWith('9999') ? text.t('subscription.noEndDate') : text.date(date);
 }

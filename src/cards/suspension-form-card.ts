@@ -45,7 +45,7 @@ export function suspensionFormCard(data: SuspensionFormCardData, text: Strings):
     idField(text.t('approval.field.subscriptionId'), subscription.id),
   ];
   if (subscription.quantity !== undefined)
-    fields.push(field(text.t('approval.field.licenses'), String(subscription.quantity)));
+    fields.push(field(text.t('approval.field.licenses'), text.number(subscription.quantity)));
   return renderCard(template, {
     title: text.t('suspensionForm.title'),
     intro: text.t('suspensionForm.text'),

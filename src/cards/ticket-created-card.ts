@@ -1,7 +1,6 @@
 import type { ServiceRequest } from '../api/models';
 import type { Strings } from '../i18n/strings';
 import { serviceRequestDate } from '../tickets/service-requests';
-import { cardTimestamp } from './audit-card';
 import { type Field, field, idField } from './fields';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/ticket-created.json';
@@ -43,7 +42,7 @@ export function ticketCreatedCard(data: TicketCreatedCardData, text: Strings): A
     title: text.t('ticket.created.title', { id: request.id }),
     subtitle: text.t('ticket.created.subtitle', { companyName: data.companyName }),
     fields,
-    dates: created ? [{ label: text.t('ticket.field.created'), at: cardTimestamp(created) }] : [],
+    dates: created ? [{ label: text.t('ticket.field.created'), at: text.dateTime(created) }] : [],
     where: text.t('ticket.created.where', { id: request.id }),
     open: text.t('ticket.action.open'),
     serviceRequestId: request.id,

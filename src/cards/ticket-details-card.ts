@@ -1,7 +1,6 @@
 import type { ServiceRequest } from '../api/models';
 import type { Strings } from '../i18n/strings';
 import { canClose, serviceRequestDate } from '../tickets/service-requests';
-import { cardTimestamp } from './audit-card';
 import { clip } from './clip';
 import { type Field, field, idField } from './fields';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
@@ -55,7 +54,7 @@ function dates(request: ServiceRequest, text: Strings): { label: string; at: str
   ];
   return rows.flatMap(([label, value]) => {
     const date = serviceRequestDate(value);
-    return date ? [{ label, at: cardTimestamp(date) }] : [];
+    return date ? [{ label, at: text.dateTime(date) }] : [];
   });
 }
 
@@ -93,7 +92,7 @@ export function ticketDetailsCard(data: TicketDetailsCardData, text: Strings): A
         const at = serviceRequestDate(note.createdDate);
         return {
           author: clip(note.createdByName || text.t('ticket.notes.unknownAuthor'), 100),
-          at: at && cardTimestamp(at),
+          at: at && text.dateTime(at),
           text: clip(note.text, maxNoteText),
         };
       }),

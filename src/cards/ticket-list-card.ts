@@ -1,7 +1,6 @@
 import type { ServiceRequest } from '../api/models';
 import type { Strings } from '../i18n/strings';
 import { serviceRequestDate } from '../tickets/service-requests';
-import { cardTimestamp } from './audit-card';
 import { clip } from './clip';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/ticket-list.json';
@@ -67,7 +66,7 @@ export function ticketListCard(data: TicketListCardData, text: Strings): Adaptiv
           severity: severityLabel(request.severity, text),
           topic: clip(request.supportTopicName ?? request.supportTopicId ?? '—', maxRowText),
         }),
-        at: created && cardTimestamp(created),
+        at: created && text.dateTime(created),
         serviceRequestId: request.id,
       };
     }),

@@ -13,8 +13,8 @@ import {
   ticketFormCardThatFits,
   ticketPortalCards,
 } from '../cards';
-import { type AppError, isAppError, userMessageFor } from '../errors';
-import { strings } from '../i18n/strings';
+import { type AppError, isAppError } from '../errors';
+import { errorText, strings } from '../i18n/strings';
 import { customerContextNote, type TicketCustomer } from '../tickets/customer-context';
 import type { SubmissionFacts, Submissions } from '../tickets/submissions';
 import type { SupportTopicCatalog } from '../tickets/support-topics';
@@ -243,7 +243,7 @@ export async function submitTicket(
       };
     }
     if (!isAppError(error)) throw error;
-    const banner = text.t('ticket.form.failed', { reason: userMessageFor(error.code) });
+    const banner = text.t('ticket.form.failed', { reason: errorText(error.code, text) });
     return {
       response: formAgain(turn.info, form({ banner: { style: 'attention', text: banner } }), banner),
       outcome: outcome({ result: 'failed', code: error.code }, true),

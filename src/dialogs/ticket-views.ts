@@ -12,7 +12,8 @@ import {
   ticketListCard,
 } from '../cards';
 import { isCardTooLarge } from '../cards/card-fit';
-import { isAppError, userMessageFor } from '../errors';
+import { isAppError } from '../errors';
+import { errorText } from '../i18n/strings';
 import { newestFirst } from '../tickets/service-requests';
 import type { TicketServices } from './ticket-form-flow';
 
@@ -157,7 +158,7 @@ export async function addNote(
     if (!isAppError(error)) throw error;
     // The card is left as it is, the typed note still in it.
     return {
-      response: messageResponse(text.t('ticket.note.failed', { reason: userMessageFor(error.code) })),
+      response: messageResponse(text.t('ticket.note.failed', { reason: errorText(error.code, text) })),
       outcome: { details: { ...details, result: 'failed', code: error.code }, failed: true },
     };
   }
@@ -184,7 +185,7 @@ export async function closeTicket(
     if (!isAppError(error)) throw error;
     // The card is left as it is (with any note typed into it).
     return {
-      response: messageResponse(text.t('ticket.closeFailed', { reason: userMessageFor(error.code) })),
+      response: messageResponse(text.t('ticket.closeFailed', { reason: errorText(error.code, text) })),
       outcome: { details: { ...details, result: 'failed', code: error.code }, failed: true },
     };
   }

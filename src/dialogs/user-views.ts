@@ -79,11 +79,6 @@ export async function deletedUsersView(
   );
 }
 
-/** A time in answers that are plain text (cards show times localized; message text cannot). */
-export function utcTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function resetPreparationCard(
   prepared: Exclude<ResetPreparation, { kind: 'notFound' }>,
   text: Strings,
@@ -129,7 +124,7 @@ export function operationProblemCard(problem: ConfirmationProblem, text: Strings
       const params = {
         agent: done.by,
         userPrincipalName: done.target.userPrincipalName,
-        time: done.at ? utcTime(done.at) : '?',
+        time: done.at ? text.dateTime(done.at) : '?',
       };
       const status = done.status === 'pending' ? 'claimed' : done.status;
       return messageCard({

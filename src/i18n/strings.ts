@@ -1,71 +1,71 @@
-import approvals from './en-US/approvals.json';
-import core from './en-US/core.json';
-import identity from './en-US/identity.json';
-import resilience from './en-US/resilience.json';
-import subscriptions from './en-US/subscriptions.json';
-import teams from './en-US/teams.json';
-import tickets from './en-US/tickets.json';
-import users from './en-US/users.json';
-
-/** en-US text, one resource file per feature (core, users, tickets, subscriptions, approvals). */
-const enUS = {
-  ...core,
-  ...users,
-  ...tickets,
-  ...subscriptions,
-  ...approvals,
-  ...teams,
-  ...resilience,
-  ...identity,
-};
+import type { ErrorCode } from '../errors';
+import { formatDate, formatDateTime, formatNumber, timeZoneOrUtc } from './format';
+import { defaultLocale, resolveLocale, type SupportedLocale } from './locales';
+import { enUS, resources, type StringKey } from './resources';
 
 /**
  * User-visible text. Every static string lives in a resource file per language and feature (`en-US/core.json`, …)
- * under a flat dotted key; code asks for text by key and never spells English itself.
+ * under a flat dotted key; code asks for text by key and never spells English itself. Dates, times and numbers
+ * are formatted here too, for the reader's locale and time zone, so that a card builder gets everything it
+ * shows from the one `Strings` it is given.
  */
 
-export type StringKey = keyof typeof enUS;
+export { defaultLocale, resolveLocale, type SupportedLocale, supportedLocales } from './locales';
+export type { StringKey } from './resources';
+
+/** A number parameter is a count or quantity: it is shown with the locale's digits (ids and codes are strings). */
 export type StringParams = Readonly<Record<string, string | number>>;
 
-/** A locale's resources may lag behind en-US: a missing key falls back to the en-US text. */
-const resources: Readonly<Record<string, Readonly<Partial<Record<StringKey, string>>>>> = { 'en-US': enUS };
-
-export const defaultLocale = 'en-US';
-
 export interface Strings {
-  /** The locale the text is actually in (after fallback). */
-  readonly locale: string;
+  /** The supported locale the reader asked for (text missing in it falls back to en-US). */
+  readonly locale: SupportedLocale;
+  /** The canonical IANA time zone moments are shown in: the reader's, or UTC when it is not known. */
+  readonly timeZone: string;
   t(key: StringKey, params?: StringParams): string;
-}
-
-/**
- * Picks the best available locale for a requested one (e.g. Teams' `activity.locale`): an exact match
- * (case-insensitive), else the first locale of the same language, else en-US.
- */
-export function resolveLocale(requested: string | undefined): string {
-  const available = Object.keys(resources);
-  const wanted = (requested ?? '').trim().toLowerCase();
-  const exact = available.find((locale) => locale.toLowerCase() === wanted);
-  const language = wanted.split('-')[0];
-  const sameLanguage = available.find((locale) => locale.toLowerCase().split('-')[0] === language);
-  return exact ?? sameLanguage ?? defaultLocale;
+  /** A moment as date and time in the reader's zone; the zone's name is added when it is UTC. */
+  dateTime(at: Date | string): string;
+  /** A calendar day (`yyyy-mm-dd…`, as written, whatever the zone). */
+  date(day: Date | string): string;
+  /** A count or quantity. */
+  number(value: number): string;
 }
 
 /**
  * Replaces `{name}` placeholders in one pass, so text inserted from a parameter is never scanned again.
  * A placeholder without a parameter stays visible rather than failing the turn.
  */
-export function formatText(template: string, params: StringParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
-  );
+export function formatText(
+  template: string,
+  params: StringParams = {},
+  number: (value: number) => string = String,
+): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    if (!Object.hasOwn(params, name)) return placeholder;
+    const value = params[name];
+    return typeof value === 'number' ? number(value) : String(value);
+  });
 }
 
-export function strings(locale?: string): Strings {
-  const resolved = resolveLocale(locale);
+/** The error catalog's user message for a code, in the reader's language (`<locale>/errors.json`). */
+export function errorText(code: ErrorCode, text: Strings): string {
+  return text.t(`errorCode.${code}`);
+}
+
+/**
+ * The text and formats for a reader: `locale` as Teams or a stored record gives it (resolved to a supported
+ * one), `timeZone` an IANA name (UTC when missing or unknown).
+ */
+export function strings(locale?: string, timeZone?: string): Strings {
+  const resolved = resolveLocale(locale ?? defaultLocale);
   const texts = resources[resolved];
+  const zone = timeZoneOrUtc(timeZone);
+  const number = (value: number) => formatNumber(value, resolved);
   return {
     locale: resolved,
-    t: (key, params) => formatText(texts?.[key] ?? enUS[key], params),
+    timeZone: zone,
+    t: (key, params) => formatText(texts?.[key] ?? enUS[key], params, number),
+    dateTime: (at) => formatDateTime(at, resolved, zone),
+    date: (day) => formatDate(day, resolved),
+    number,
   };
 }

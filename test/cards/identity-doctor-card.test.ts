@@ -30,9 +30,9 @@ describe('identity doctor card', () => {
       expect.arrayContaining([
         text.t('doctor.mode.agent'),
         'partner-center-sso',
-        'OK, until 2026-11-23T21:00:00.000Z',
+        'OK, until Nov 23, 2026, 9:00 PM UTC',
         text.t('doctor.token.notUsed'),
-        'Signed in as alex@contoso.onmicrosoft.com, with MFA, until 2026-11-23T21:00:00.000Z',
+        'Signed in as alex@contoso.onmicrosoft.com, with MFA, until Nov 23, 2026, 9:00 PM UTC',
         '3',
         text.t('doctor.gdap.on'),
       ]),

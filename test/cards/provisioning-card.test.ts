@@ -48,7 +48,7 @@ describe('provisioning card', () => {
         'SKU id',
         'SKU-1',
         'End date',
-        '2022-09-14',
+        'Sep 14, 2022',
       ]),
     );
     expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([

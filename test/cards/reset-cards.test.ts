@@ -48,7 +48,7 @@ describe('reset result card', () => {
       'Password reset for alex.wilber@dakotamall.onmicrosoft.com by Alex Agent',
     );
     expect(nodesOfType(shared, 'TextBlock').map((block) => block.text)).toEqual([
-      '{{DATE(2026-03-02T10:20:30.000Z, SHORT)}} {{TIME(2026-03-02T10:20:30.000Z)}}',
+      'Mar 2, 2026, 10:20 AM UTC',
     ]);
     expect(allNodes(shared).some((node) => String(node.type).startsWith('Action.'))).toBe(false);
   });

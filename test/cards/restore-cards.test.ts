@@ -101,7 +101,11 @@ describe('restore confirmation and result cards', () => {
       text,
     );
     expect(textRuns(card)).toEqual(
-      expect.arrayContaining(['Restore Pradeep Gupta?', '2026-03-01 10:00 UTC', '28 days left to restore']),
+      expect.arrayContaining([
+        'Restore Pradeep Gupta?',
+        'Mar 1, 2026, 10:00 AM UTC',
+        '28 days left to restore',
+      ]),
     );
     expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([
       { verb: 'user.confirmRestore', data: { operationId: 'op-1' } },

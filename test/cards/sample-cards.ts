@@ -8,7 +8,9 @@ import {
   customerListCard,
   deletedUsersCard,
   errorCard,
+  gdapRoleMissingCard,
   helpCard,
+  identityDoctorCard,
   lookupNoMatchCard,
   messageCard,
   noRoleCard,
@@ -29,6 +31,7 @@ import {
   userCustomerPickCard,
   userDetailsCard,
   userListCard,
+  welcomeCard,
   whoamiCard,
 } from '../../src/cards';
 import { type Strings, strings } from '../../src/i18n/strings';
@@ -42,6 +45,7 @@ import type { TargetNames } from '../../src/users/user-operations';
  */
 export type CardName =
   | 'help'
+  | 'welcome'
   | 'whoami'
   | 'noRole'
   | 'lookupNoMatch'
@@ -49,6 +53,8 @@ export type CardName =
   | 'customerList'
   | 'message'
   | 'error'
+  | 'gdapRoleMissing'
+  | 'identityDoctor'
   | 'audit'
   | 'userList'
   | 'userDetails'
@@ -183,6 +189,14 @@ export function sampleTicketValues(value: string) {
 export function everyCard(value: string, text: Strings = strings('en-US')): Record<CardName, AdaptiveCard> {
   return {
     help: helpCard({ commands: [{ command: value, description: value, group: 'customers' }] }, text),
+    welcome: welcomeCard(
+      {
+        name: value,
+        commands: [{ command: value, description: value, group: 'customers' }],
+        scope: 'personal',
+      },
+      text,
+    ),
     whoami: whoamiCard({ displayName: value, objectId: value, tenantId: value, roles: [value] }, text),
     noRole: noRoleCard({ objectId: value, tenantId: value }, text),
     lookupNoMatch: lookupNoMatchCard({ query: value, interpretedAs: 'companyName' }, text),
@@ -193,6 +207,31 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
     ),
     message: messageCard({ style: 'error', title: value, text: value, details: [value] }),
     error: errorCard({ code: 'PC_THROTTLED', correlationId: value }, text),
+    gdapRoleMissing: gdapRoleMissingCard(
+      {
+        customerId: value,
+        customerName: value,
+        operation: 'resetPassword',
+        requiredRoles: [value],
+        grantedRoles: [value],
+        correlationId: value,
+      },
+      text,
+    ),
+    identityDoctor: identityDoctorCard(
+      {
+        report: {
+          mode: 'agent',
+          appOnly: { state: 'ok', mfa: true, expiresAt: '2026-11-23T21:00:00.000Z' },
+          serviceAccount: { state: 'failing', code: 'PC_UNAUTHENTICATED' },
+          agentsWithToken: 1234,
+          you: { signedIn: true, mfa: true, userPrincipalName: value, expiresAt: '2026-11-23T21:00:00.000Z' },
+        },
+        oauthConnectionName: value,
+        gdapPreflight: true,
+      },
+      text,
+    ),
     audit: auditCard(
       {
         records: [sampleAuditRecord(value)],

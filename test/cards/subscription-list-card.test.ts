@@ -46,7 +46,7 @@ describe('subscription list card', () => {
       'Microsoft 365 Business Premium',
       ' · Sales team',
       'Active',
-      ' · 10 Licenses · ends 2022-09-14',
+      ' · 10 Licenses · ends Sep 14, 2022',
       'Provisioning: ',
       'Pending',
       '7d44a913-fd7d-40e8-bf16-ba4456f1f8ff',

@@ -13,8 +13,8 @@ const templates = readdirSync(templatesDir)
 /** Properties whose value a user reads. */
 const visibleProperties = ['text', 'title', 'altText', 'placeholder', 'label', 'fallbackText'];
 const singleBinding = /^\$\{[^{}]+\}$/;
-/** The one binding allowed in a TextBlock: a server-made timestamp, localized by the client. */
-const timestampText = '{{DATE(${at}, SHORT)}} {{TIME(${at})}}';
+/** The one binding allowed in a TextBlock: a date and time the bot formatted for the reader (never outside text). */
+const timestampText = '${at}';
 
 describe('card templates', () => {
   it('are one file per card', () => {
@@ -68,6 +68,10 @@ describe('card templates', () => {
           else expect(value).toMatch(singleBinding);
         }
       }
+    });
+
+    it('leaves no date or time for the renderer to format (not every host formats {{DATE()}} and {{TIME()}})', () => {
+      expect(JSON.stringify(template)).not.toMatch(/\{\{(DATE|TIME)\(/);
     });
 
     it('uses only Action.Execute with a known verb and data made of bound ids (or a link bound to a built URL)', () => {

@@ -35,9 +35,7 @@ describe('ticket created card', () => {
         'Created',
       ]),
     );
-    expect(nodesOfType(card, 'TextBlock').map((block) => block.text)).toEqual([
-      '{{DATE(2016-12-22T20:31:17Z, SHORT)}} {{TIME(2016-12-22T20:31:17Z)}}',
-    ]);
+    expect(nodesOfType(card, 'TextBlock').map((block) => block.text)).toEqual(['Dec 22, 2016, 8:31 PM UTC']);
     expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([
       { verb: 'ticket.open', data: { serviceRequestId: '616122292874576' } },
     ]);

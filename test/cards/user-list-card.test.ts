@@ -70,7 +70,7 @@ describe('users list card', () => {
     expect(textRuns(card)).toEqual(
       expect.arrayContaining([
         "No user's name or user name starts with “zz”.",
-        'The customer has more than 2500 users: only the first 2500 are listed and searched.',
+        'The customer has more than 2,500 users: only the first 2,500 are listed and searched.',
       ]),
     );
     expect(executeActions(card).map((action) => action.title)).toEqual(['Search', 'Deleted users']);
