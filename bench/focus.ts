@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startConnectorSink } from './connector-sink';
@@ -38,16 +38,31 @@ const choices: Record<string, (context: ScenarioContext, hits: string[]) => Scen
   users: (context, hits) => usersListScenario(context, hits),
 };
 
+/** CPU seconds a process has used so far (user + system, Linux /proc), or NaN elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The scenario's latencies, and the server's CPU time per measured turn (steadier than turns/s on a busy machine). */
 async function measure(server: ServerProcess, scenario: Scenario) {
+  const warmup = Math.min(300, Math.round(TURNS / 5));
+  const cpuBefore = cpuSeconds(server.pid);
   const result = await runLoad({
     origin: server.url,
     concurrency: CONCURRENCY,
     turn: scenario.turn,
-    warmup: Math.min(300, Math.round(TURNS / 5)),
+    warmup,
     turns: TURNS,
   });
-  return summarize(result.latenciesMs, result.failures, result.elapsedMs);
+  const cpuMsPerTurn = (1000 * (cpuSeconds(server.pid) - cpuBefore)) / (TURNS + warmup);
+  return { ...summarize(result.latenciesMs, result.failures, result.elapsedMs), cpuMsPerTurn };
 }
+type Measured = Awaited<ReturnType<typeof measure>>;
 
 async function main(): Promise<void> {
   const selected = process.argv.slice(2);
@@ -67,9 +82,9 @@ async function main(): Promise<void> {
   const customers = new CustomerIds(customerCount);
   const hits = Array.from({ length: HIT_CUSTOMERS }, () => customers.take());
   const context: ScenarioContext = { serviceUrl: sink.serviceUrl, concurrency: CONCURRENCY, customers };
-  const line = (name: string, s: ReturnType<typeof summarize>, base?: ReturnType<typeof summarize>) =>
+  const line = (name: string, s: Measured, base?: Measured) =>
     log(
-      `${name.padEnd(20)} p50 ${s.p50Ms.toFixed(1).padStart(6)} p99 ${s.p99Ms.toFixed(1).padStart(6)} ${s.turnsPerSecond.toFixed(0).padStart(5)}/s failed ${s.failures}${base ? `  p99 − base ${(s.p99Ms - base.p99Ms).toFixed(1)}, ${((100 * s.turnsPerSecond) / base.turnsPerSecond).toFixed(0)} % of its turns/s` : ''}`,
+      `${name.padEnd(20)} p50 ${s.p50Ms.toFixed(1).padStart(6)} p99 ${s.p99Ms.toFixed(1).padStart(6)} ${s.turnsPerSecond.toFixed(0).padStart(5)}/s CPU ${s.cpuMsPerTurn.toFixed(2)} ms/turn failed ${s.failures}${base ? `  p99 − base ${(s.p99Ms - base.p99Ms).toFixed(1)}, ${((100 * s.turnsPerSecond) / base.turnsPerSecond).toFixed(0)} % of its turns/s` : ''}`,
     );
   try {
     log(`load average ${(loadavg()[0] ?? 0).toFixed(1)}`);

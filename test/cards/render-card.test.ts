@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the tests are about literal `${…}` bindings and data.
+
+import { Template } from 'adaptivecards-templating';
 import {
   cardByteLength,
   defineTemplate,
@@ -79,6 +81,64 @@ describe('renderCard', () => {
   it('refuses a card larger than Teams accepts', () => {
     const rows = Array.from({ length: 40 }, () => ({ name: '語'.repeat(maxTextLength) }));
     expect(() => renderCard(sample, { title: 'a', rows, id: '1' })).toThrow(/too large/);
+  });
+});
+
+describe('renderCard for data it has rendered before', () => {
+  let expand: jest.SpyInstance;
+  beforeEach(() => {
+    expand = jest.spyOn(Template.prototype, 'expand');
+  });
+  afterEach(() => {
+    expand.mockRestore();
+  });
+  const counted = (name: string, json: object) =>
+    defineTemplate<{ title: string; count?: number }>(name, json);
+  const countJson = (text: string) => ({
+    ...sampleJson,
+    body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }] }],
+    actions: [],
+  });
+
+  it('gives the same card again without expanding the template, as a copy of its own each time', () => {
+    const template = counted('cached', countJson('${title}'));
+    const first = renderCard(template, { title: 'Contoso' });
+    first.body.push({ type: 'TextBlock', text: 'changed by its caller' });
+    const second = renderCard(template, { title: 'Contoso' });
+    const third = renderCard(template, { title: 'Fabrikam' });
+
+    expect(expand).toHaveBeenCalledTimes(2);
+    expect(textRuns(second)).toEqual(['Contoso']);
+    expect(second.body).toHaveLength(1);
+    expect(second).not.toBe(renderCard(template, { title: 'Contoso' }));
+    expect(textRuns(third)).toEqual(['Fabrikam']);
+  });
+
+  it('tells the clipped from the unclipped rendering of the same data apart', () => {
+    const template = counted('clipped', countJson('${title}'));
+    const title = 'x'.repeat(maxTextLength + 10);
+    expect(Array.from(textRuns(renderCard(template, { title }))[0] ?? '')).toHaveLength(maxTextLength);
+    expect(textRuns(renderCard(template, { title }, { maxTextLength: 2000 }))[0]).toBe(title);
+  });
+
+  it('expands again every time a template that uses a volatile function', () => {
+    const template = counted('volatile', countJson("${title} ${formatDateTime(utcNow(), 'yyyy')}"));
+    renderCard(template, { title: 'a' });
+    renderCard(template, { title: 'a' });
+    expect(expand).toHaveBeenCalledTimes(2);
+  });
+
+  it('expands again for numbers JSON cannot spell (NaN is not null)', () => {
+    const template = counted('numbers', countJson('${title} ${count}'));
+    renderCard(template, { title: 'a', count: Number.NaN });
+    renderCard(template, { title: 'a', count: Number.NaN });
+    expect(expand).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps nothing from a render that failed', () => {
+    const template = counted('failing', countJson('${titel}'));
+    expect(() => renderCard(template, { title: 'a' })).toThrow(/missing data/);
+    expect(() => renderCard(template, { title: 'a' })).toThrow(/missing data/);
   });
 });
 
