@@ -383,7 +383,11 @@ export class ApprovalEngine {
     }
   }
 
-  /** A listener failure (Teams unreachable) never undoes or repeats a state change: it is logged. */
+  /**
+   * A listener failure (Teams unreachable) never undoes or repeats a state change: it is logged and written
+   * to the audit log (`approval.notify` failed), so that a temporary password that never reached its
+   * requester is on record.
+   */
   private async notify(request: ApprovalRequest, delivery?: { secret: string }): Promise<void> {
     try {
       await this.options.listener.changed(request, delivery);
@@ -391,6 +395,16 @@ export class ApprovalEngine {
       this.options.logger.error(
         { requestId: request.id, err: error },
         'approval: could not announce a change',
+      );
+      await this.auditSystem(request, 'approval.notify', 'failed', {
+        status: request.status,
+        // What did not reach the requester (a key naming a secret would be refused by the audit log).
+        undelivered: delivery === undefined ? 'decision' : 'decision and temporary password',
+      }).catch((auditError: unknown) =>
+        this.options.logger.error(
+          { requestId: request.id, err: auditError },
+          'approval: audit append failed',
+        ),
       );
     }
   }

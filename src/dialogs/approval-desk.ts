@@ -116,10 +116,35 @@ export class ApprovalDesk implements ApprovalListener {
     return { where: 'channel', channelName: channel.name };
   }
 
+  /**
+   * Updates every copy of the card, then tells the requester of a final decision (with the temporary password
+   * of a privileged reset, in their personal chat). When the requester cannot be reached, the cards are updated
+   * again to say so (a password that was not delivered is lost) and the failure is thrown for the engine to
+   * record.
+   */
   async changed(request: ApprovalRequest, delivery?: { secret: string }): Promise<void> {
     await Promise.all(request.cards.map((location) => this.update(request, location)));
-    if (isFinal(request.status) && request.status !== 'cancelled')
+    if (!isFinal(request.status) || request.status === 'cancelled') return;
+    try {
       await this.tellRequester(request, delivery);
+    } catch (error) {
+      const secretLost = delivery !== undefined;
+      this.options.logger.error(
+        { requestId: request.id, err: error, secretLost },
+        'approval: the requester could not be told',
+      );
+      const notice = this.notToldNotice(request, secretLost);
+      await Promise.all(request.cards.map((location) => this.update(request, location, notice)));
+      throw new RequesterNotTold(request.id, secretLost);
+    }
+  }
+
+  private notToldNotice(request: ApprovalRequest, secretLost: boolean): string {
+    const requester = request.requester.name ?? request.requester.id;
+    return strings(request.locale).t(
+      secretLost ? 'approval.notice.secretNotDelivered' : 'approval.notice.requesterNotTold',
+      { requester },
+    );
   }
 
   private async postHere(
@@ -139,13 +164,17 @@ export class ApprovalDesk implements ApprovalListener {
     }
   }
 
-  private async update(request: ApprovalRequest, location: ApprovalCardLocation): Promise<void> {
+  private async update(
+    request: ApprovalRequest,
+    location: ApprovalCardLocation,
+    notice?: string,
+  ): Promise<void> {
     try {
       const viewer = location.audience === 'approvers' ? 'approver' : 'requester';
       await this.options.proactive.updateCard(
         location.conversation,
         location.activityId,
-        await this.card(request, viewer),
+        await this.card(request, viewer, notice),
       );
     } catch (error) {
       this.options.logger.warn({ requestId: request.id, err: error }, 'approval: card update failed');
@@ -167,5 +196,18 @@ export class ApprovalDesk implements ApprovalListener {
       request.requesterConversation,
       messageCard({ style: outcomeStyles[request.status] ?? 'info', title, details }),
     );
+  }
+}
+
+/** The requester could not be told of a final decision; `secretLost`: a temporary password went with it. */
+export class RequesterNotTold extends Error {
+  constructor(
+    readonly requestId: string,
+    readonly secretLost: boolean,
+  ) {
+    super(
+      `approval ${requestId}: the requester could not be told${secretLost ? ' (temporary password lost)' : ''}`,
+    );
+    this.name = 'RequesterNotTold';
   }
 }

@@ -357,6 +357,29 @@ describe('executing', () => {
     const outcome = await failing.decide(request.id, adele, 'approve', undefined, ctx());
     expect(outcome.kind === 'approved' && (await outcome.settled)).toMatchObject({ status: 'done' });
   });
+
+  it('records in the audit log a decision that could not be announced, and whether a secret was lost', async () => {
+    kind.secret = 'Xq7#pL9!mR2$vT4&';
+    const failing = new ApprovalEngine({
+      repository: store.approvals,
+      kinds: [kind],
+      audit: store.audit,
+      listener: { changed: async () => Promise.reject(new Error('Teams is down')) },
+      logger: silentLogger(),
+      expiryMs: HOUR,
+      now: () => now,
+    });
+    const request = await pending();
+    const outcome = await failing.decide(request.id, adele, 'approve', undefined, ctx());
+    if (outcome.kind !== 'approved') throw new Error(outcome.kind);
+    await outcome.settled;
+    const notices = (await auditOf(request.id)).filter((row) => row.action === 'approval.notify');
+    expect(notices.map((row) => [row.outcome, row.details?.status, row.details?.undelivered])).toEqual([
+      ['failed', 'done', 'decision and temporary password'],
+      ['failed', 'executing', 'decision'],
+    ]);
+    expect(JSON.stringify(notices)).not.toContain(kind.secret);
+  });
 });
 
 describe('cancelling', () => {

@@ -60,3 +60,77 @@ describe('who gets the card refreshed to their own view', () => {
     expect(userIds.slice(0, 3)).toEqual(['29:requester', '29:approver-69', '29:approver-68']);
   });
 });
+
+describe('telling the requester of a decision', () => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await openStore({ dataDir: ':memory:', logger: silentLogger() });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const cardTextOf = (card: unknown) => JSON.stringify(card);
+
+  function deskWithRequesterChat(send: () => Promise<string | undefined>) {
+    const updates: unknown[] = [];
+    const desk = new ApprovalDesk({
+      repository: store.approvals,
+      proactive: {
+        referenceOf: () => ({}),
+        sendCard: send,
+        updateCard: async (_reference, _activityId, card) => {
+          updates.push(card);
+        },
+      },
+      logger: silentLogger(),
+    });
+    return { desk, updates };
+  }
+
+  const privilegedReset = {
+    ...sampleApprovalRequest('Alex Wilber', 'request-1'),
+    kind: 'user.privilegedReset',
+    status: 'done' as const,
+    requesterConversation: { conversation: { id: 'a:alex', conversationType: 'personal' } },
+    cards: [
+      {
+        conversation: { conversation: { id: '19:approvals@thread.tacv2' } },
+        activityId: 'card-1',
+        audience: 'approvers' as const,
+      },
+    ],
+  };
+
+  it('updates every card without a notice when the requester was told', async () => {
+    const { desk, updates } = deskWithRequesterChat(async () => 'message-1');
+    await desk.changed(privilegedReset, { secret: 'Tq8#pW2mZr5!kLx9' });
+    expect(updates).toHaveLength(1);
+    expect(cardTextOf(updates[0])).not.toMatch(/could not be delivered/);
+    expect(cardTextOf(updates[0])).not.toContain('Tq8#pW2mZr5!kLx9');
+  });
+
+  it('says on every card that a password was lost when it could not be delivered, and reports the failure', async () => {
+    const { desk, updates } = deskWithRequesterChat(async () => {
+      throw new Error('403 Forbidden: the bot is not part of the conversation roster');
+    });
+    const failure = desk.changed(privilegedReset, { secret: 'Tq8#pW2mZr5!kLx9' });
+    await expect(failure).rejects.toMatchObject({ name: 'RequesterNotTold', secretLost: true });
+    await expect(failure).rejects.not.toThrow(/Tq8#/);
+    expect(updates).toHaveLength(2);
+    expect(cardTextOf(updates.at(-1))).toMatch(
+      /the temporary password could not be delivered to Alex Wilber, and it is not kept anywhere/,
+    );
+    expect(cardTextOf(updates)).not.toContain('Tq8#pW2mZr5!kLx9');
+  });
+
+  it('says so, without a password, when a suspension decision could not be told', async () => {
+    const { desk, updates } = deskWithRequesterChat(async () => {
+      throw new Error('502 Bad Gateway');
+    });
+    const suspension = { ...privilegedReset, kind: 'subscription.suspend' };
+    await expect(desk.changed(suspension)).rejects.toMatchObject({ secretLost: false });
+    expect(cardTextOf(updates.at(-1))).toMatch(/Alex Wilber could not be told of this in their chat/);
+  });
+});
