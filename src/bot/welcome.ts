@@ -48,7 +48,7 @@ export class Welcomer {
       context,
       welcomeCard(
         {
-          name: info.caller.name ?? text.t('identity.unknown'),
+          name: info.caller.name,
           commands: helpCommandsFor(this.deps.commands(), decision.roles, text),
           scope: conversationType === 'personal' ? 'personal' : 'shared',
         },

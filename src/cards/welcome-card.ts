@@ -7,8 +7,8 @@ import json from './templates/welcome.json';
 export type WelcomeScope = 'personal' | 'shared';
 
 export interface WelcomeCardData {
-  /** The name of the user who installed the bot (outside text). */
-  name: string;
+  /** The name of the user who installed the bot (outside text); Teams does not always send it. */
+  name?: string;
   /** What that user's roles allow, as the help card lists it; at least one command. */
   commands: readonly HelpCommand[];
   scope: WelcomeScope;
@@ -29,7 +29,9 @@ const template = defineTemplate<WelcomeView>('welcome', json);
 export function welcomeCard(data: WelcomeCardData, text: Strings): AdaptiveCard {
   return renderCard(template, {
     title: text.t('welcome.title'),
-    greeting: text.t('welcome.greeting', { name: data.name }),
+    greeting: data.name?.trim()
+      ? text.t('welcome.greeting', { name: data.name.trim() })
+      : text.t('welcome.greetingNoName'),
     intro: text.t('welcome.intro'),
     groups: commandGroups(data.commands, text),
     howTo: data.scope === 'personal' ? text.t('welcome.personal') : text.t('welcome.mention'),

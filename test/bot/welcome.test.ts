@@ -67,6 +67,14 @@ describe('the welcome on install', () => {
     expect(welcome).toMatch(/find a customer from the message box/);
   });
 
+  it('greets without a name when Teams sends none, never as "(unknown)"', async () => {
+    const nameless = { ...users.isaiah, name: undefined } as unknown as TestUser;
+    const { cards } = await install(nameless, 'personal', 'installationUpdate first');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatch(/^Welcome to Partner Helpdesk\nHello\. I help the helpdesk/);
+    expect(cards[0]).not.toMatch(/unknown/i);
+  });
+
   it('in a group chat: one card, telling to @mention the bot', async () => {
     const { cards } = await install(users.megan, 'groupChat', 'installationUpdate first');
     expect(cards).toHaveLength(1);
