@@ -39,6 +39,7 @@ const cardsWithButtons: CardName[] = [
   'subscriptionList',
   'provisioning',
   'provisioningWatch',
+  'resetWithheld',
 ];
 
 describe('every card', () => {

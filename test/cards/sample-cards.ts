@@ -18,6 +18,7 @@ import {
   provisioningWatchCard,
   resetConfirmationCard,
   resetResultCard,
+  resetWithheldCard,
   restoreConfirmationCard,
   restoreResultCard,
   subscriptionListCard,
@@ -60,6 +61,7 @@ export type CardName =
   | 'userDetails'
   | 'resetConfirmation'
   | 'resetResult'
+  | 'resetWithheld'
   | 'deletedUsers'
   | 'restoreConfirmation'
   | 'restoreResult'
@@ -289,6 +291,10 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
         forceChange: true,
         password: value,
       },
+      text,
+    ),
+    resetWithheld: resetWithheldCard(
+      { target: sampleTarget(value), agent: value, token: value, minutes: 2 },
       text,
     ),
     deletedUsers: deletedUsersCard(

@@ -36,6 +36,7 @@ describe('card templates', () => {
       'provisioning.json',
       'reset-confirmation.json',
       'reset-result.json',
+      'reset-withheld.json',
       'restore-confirmation.json',
       'restore-result.json',
       'subscription-list.json',
