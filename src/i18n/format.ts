@@ -9,6 +9,9 @@ export const utcTimeZone = 'UTC';
 /** Canonical zone names met so far (a bounded set: IANA's), so that checking one again costs nothing. */
 const canonicalZones = new Set<string>([utcTimeZone]);
 
+/** The names of UTC itself (newer V8 versions keep an alias such as `Etc/UTC` rather than canonicalize it). */
+const utcAliases = /^(Etc\/)?(UTC|UCT|GMT([+-]?0)?|Universal|Zulu|Greenwich)$/i;
+
 /**
  * The canonical IANA name of a time zone (`europe/paris` → `Europe/Paris`, `Etc/GMT` → `UTC`), or undefined
  * when `Intl` does not know it (a missing, misspelt or made-up zone).
@@ -16,6 +19,7 @@ const canonicalZones = new Set<string>([utcTimeZone]);
 export function canonicalTimeZone(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
   if (!trimmed) return undefined;
+  if (utcAliases.test(trimmed)) return utcTimeZone;
   if (canonicalZones.has(trimmed)) return trimmed;
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;

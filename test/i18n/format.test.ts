@@ -88,6 +88,7 @@ describe('time zone names', () => {
     expect(canonicalTimeZone('Europe/Paris')).toBe('Europe/Paris');
     expect(canonicalTimeZone('europe/paris')).toBe('Europe/Paris');
     expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('gmt')).toBe('UTC');
   });
 
   it('refuses what Intl does not know', () => {
