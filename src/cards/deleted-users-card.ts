@@ -2,6 +2,7 @@ import type { Customer, CustomerUser } from '../api/models';
 import type { Strings } from '../i18n/strings';
 import type { RestoreWindow } from '../users/restore-window';
 import type { ListPage } from '../users/user-search';
+import { maxRefreshUserIds } from './approval-card';
 import { clip, maxRowTextLength } from './clip';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/deleted-users.json';
@@ -19,10 +20,16 @@ export interface DeletedUsersCardData {
   page: ListPage<DeletedUserRow>;
   /** After a restore from this card: who restored whom, and when (shown on top, for everyone). */
   restored?: { displayName: string; userPrincipalName: string; agent: string; at: Date };
+  /**
+   * Teams user ids whose view refreshes itself when shown (Teams wants them named in group chats and channels,
+   * at most 60; an empty list means refresh by hand there); personal chats refresh anyway.
+   */
+  refreshUserIds: readonly string[];
 }
 
 interface DeletedUsersView {
   refresh: string;
+  refreshUserIds: string[];
   /** None, or the one line about a restore just made from this card. */
   banners: { text: string; at: string }[];
   title: string;
@@ -70,6 +77,7 @@ export function deletedUsersCard(data: DeletedUsersCardData, text: Strings): Ada
   const first = page.page * maxDeletedUserRows + 1;
   return renderCard(template, {
     refresh: text.t('deletedUsers.refresh'),
+    refreshUserIds: [...new Set(data.refreshUserIds)].slice(0, maxRefreshUserIds),
     banners: data.restored
       ? [
           {

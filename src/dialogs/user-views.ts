@@ -59,8 +59,14 @@ export async function deletedUsersView(
   customer: Customer,
   page: number,
   text: Strings,
-  restored?: { target: TargetNames; agent: string; at: Date },
+  options: {
+    /** After a restore from the card: who restored whom, and when. */
+    restored?: { target: TargetNames; agent: string; at: Date };
+    /** Whose view refreshes itself in a group chat or channel: the person it is shown to. */
+    refreshUserIds?: readonly string[];
+  } = {},
 ): Promise<AdaptiveCard> {
+  const { restored } = options;
   const { users } = await listAllUsers(services.partnerCenter, ctx, customer.id, 'deleted');
   const now = services.now();
   const rows = newestDeletionFirst(users).map((user) => ({ user, window: restoreWindow(user, now) }));
@@ -74,6 +80,7 @@ export async function deletedUsersView(
         agent: restored.agent,
         at: restored.at,
       },
+      refreshUserIds: options.refreshUserIds ?? [],
     },
     text,
   );

@@ -72,7 +72,9 @@ export class UsersDialog extends ComponentDialog {
         const card =
           view === 'active'
             ? await usersListView(this.services, ctx, found.customer, 0, '', text)
-            : await deletedUsersView(this.services, ctx, found.customer, 0, text);
+            : await deletedUsersView(this.services, ctx, found.customer, 0, text, {
+                refreshUserIds: step.context.activity.from?.id ? [step.context.activity.from.id] : [],
+              });
         await sendCard(step.context, card);
         return step.endDialog({ customerId: found.customer.id, details: { view } } satisfies ActionOutcome);
       }

@@ -33,7 +33,10 @@ describe('deleted users card', () => {
     { user: isaiah, window: { restorable: true, daysLeft: 1, deletedAt } },
     { user: { ...isaiah, id: 'gone' }, window: { restorable: false, daysLeft: 0, deletedAt } },
   ];
-  const card = deletedUsersCard({ customer: dakota, page: pageOf(rows, 0, 10) }, text);
+  const card = deletedUsersCard(
+    { customer: dakota, page: pageOf(rows, 0, 10), refreshUserIds: ['29:megan'] },
+    text,
+  );
 
   it('shows each deletion time and the days left, and Restore only where the window is open', () => {
     const runs = textRuns(card);
@@ -56,10 +59,23 @@ describe('deleted users card', () => {
     ]);
   });
 
-  it('refreshes itself when shown (Universal Actions refresh), for everyone who sees it', () => {
+  it('refreshes itself when shown (Universal Actions refresh), by itself for the users it names', () => {
     expect(card.refresh).toEqual({
       action: expect.objectContaining({ verb: 'users.deleted', data: { customerId: dakota.id, page: '0' } }),
+      userIds: ['29:megan'],
     });
+  });
+
+  it('names who it refreshes for by itself when asked (at most 60, each once), as Teams wants in channels', () => {
+    const ids = Array.from({ length: 70 }, (_, index) => `29:user-${index % 65}`);
+    const named = deletedUsersCard(
+      { customer: dakota, page: pageOf(rows, 0, 10), refreshUserIds: ids },
+      text,
+    );
+    const userIds = (named.refresh as { userIds: string[] }).userIds;
+    expect(userIds).toHaveLength(60);
+    expect(new Set(userIds).size).toBe(60);
+    expect(userIds[0]).toBe('29:user-0');
   });
 
   it('tells everyone who restored whom after a restore from the card', () => {
@@ -67,6 +83,7 @@ describe('deleted users card', () => {
       {
         customer: dakota,
         page: pageOf(rows.slice(1), 0, 10),
+        refreshUserIds: [],
         restored: {
           displayName: 'Pradeep Gupta',
           userPrincipalName: pradeep.userPrincipalName,
@@ -82,7 +99,7 @@ describe('deleted users card', () => {
   });
 
   it('says when there is nothing to restore', () => {
-    const none = deletedUsersCard({ customer: dakota, page: pageOf([], 0, 10) }, text);
+    const none = deletedUsersCard({ customer: dakota, page: pageOf([], 0, 10), refreshUserIds: [] }, text);
     expect(textRuns(none)).toContain('Dakota mall has no deleted users that can still be restored.');
     // Only the card's own refresh action: no Restore, no paging.
     expect(executeActions(none).map((action) => action.verb)).toEqual(['users.deleted']);

@@ -300,6 +300,7 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
     deletedUsers: deletedUsersCard(
       {
         customer: sampleCustomer(value),
+        refreshUserIds: ['29:agent'],
         page: {
           items: [
             {

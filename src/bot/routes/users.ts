@@ -174,7 +174,9 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
         const text = textFor(turn.info);
         await sendCard(
           turn.context,
-          await deletedUsersView(services, callContextOf(turn.info), customer, 0, text),
+          await deletedUsersView(services, callContextOf(turn.info), customer, 0, text, {
+            refreshUserIds: teamsUserIdsOf(turn.context),
+          }),
         );
         return {
           response: messageResponse(
@@ -351,6 +353,7 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
           customer,
           data.page,
           textFor(turn.info),
+          { refreshUserIds: teamsUserIdsOf(turn.context) },
         );
         return {
           response: cardResponse(card),
@@ -388,7 +391,10 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
           'customer' in prepared
             ? prepared.customer
             : await services.partnerCenter.getCustomer(ctx, data.customerId);
-        return { response: cardResponse(await deletedUsersView(services, ctx, customer, 0, text)), outcome };
+        const card = await deletedUsersView(services, ctx, customer, 0, text, {
+          refreshUserIds: teamsUserIdsOf(turn.context),
+        });
+        return { response: cardResponse(card), outcome };
       },
     }),
     cardAction({
@@ -424,13 +430,13 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
             await services.partnerCenter.getCustomer(ctx, target.customerId),
             0,
             text,
+            { refreshUserIds: teamsUserIdsOf(turn.context) },
           );
         } else if (origin === 'deletedUsers') {
           const customer = await services.partnerCenter.getCustomer(ctx, target.customerId);
           card = await deletedUsersView(services, ctx, customer, 0, text, {
-            target,
-            agent: result.by,
-            at: result.at,
+            restored: { target, agent: result.by, at: result.at },
+            refreshUserIds: teamsUserIdsOf(turn.context),
           });
         } else {
           card = restoreResultCard({ target, agent: result.by, at: result.at }, text);
@@ -440,4 +446,10 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
       },
     }),
   ];
+}
+
+/** The Teams user id of the person in this turn, for a card that should refresh itself for them. */
+function teamsUserIdsOf(context: TurnContext): string[] {
+  const id = context.activity.from?.id;
+  return id ? [id] : [];
 }

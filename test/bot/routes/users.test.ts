@@ -358,6 +358,11 @@ describe('restoring users', () => {
     const texts = cardTexts(card);
     expect(texts.indexOf('Pradeep Gupta')).toBeLessThan(texts.indexOf('Isaiah Langer'));
     expect(texts).toEqual(expect.arrayContaining(['28 days left to restore', '3 days left to restore']));
+    // In a channel Teams refreshes a card by itself only for the users it names: the agent who asked.
+    expect(card.refresh).toMatchObject({
+      action: { verb: 'users.deleted', data: { customerId: dakota, page: '0' } },
+      userIds: [users.megan.id],
+    });
 
     const prepared = await click(
       'user.restore',
