@@ -49,6 +49,8 @@ export interface RequestInput extends ApprovalTarget {
   requester: Actor & { teamsUserId?: string };
   requesterConversation: StoredReference;
   locale: string;
+  /** The requester's IANA time zone, for the times in what they are later sent. */
+  timeZone?: string;
   reason: string;
   /** Facts the bot already knows (e.g. the company name); the kind adds the target's. */
   facts: Record<string, string | number | boolean>;
@@ -145,6 +147,7 @@ export class ApprovalEngine {
       },
       requesterConversation: input.requesterConversation,
       locale: input.locale,
+      timeZone: input.timeZone,
       ...target,
       etag: prepared.etag,
       reason,

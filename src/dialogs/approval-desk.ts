@@ -12,7 +12,7 @@ import {
   requestSummary,
   type Viewer,
 } from '../cards';
-import { strings } from '../i18n/strings';
+import { type Strings, strings } from '../i18n/strings';
 import type { Logger } from '../log';
 import type { ApprovalCardLocation, ApprovalRepository, ApprovalRequest } from '../store/approvals';
 
@@ -55,6 +55,14 @@ export function isPersonal(reference: StoredConversationReference): boolean {
   );
 }
 
+/**
+ * The text of the cards the desk posts and updates on its own: in the requester's language and time zone, the
+ * zone named, since approvers elsewhere read the same card. A viewer's own answer is in their own text.
+ */
+function requestText(request: ApprovalRequest): Strings {
+  return strings(request.locale, request.timeZone, { nameTimeZone: true });
+}
+
 const outcomeStyles: Partial<Record<ApprovalRequest['status'], MessageStyle>> = {
   done: 'info',
   failed: 'error',
@@ -72,10 +80,16 @@ export class ApprovalDesk implements ApprovalListener {
     return [...new Set([...(requester ? [requester] : []), ...approvers])].slice(0, maxRefreshUserIds);
   }
 
-  async card(request: ApprovalRequest, viewer: Viewer, notice?: string): Promise<AdaptiveCard> {
+  /** The card as this viewer sees it: in `text` when it answers them alone, else in the requester's. */
+  async card(
+    request: ApprovalRequest,
+    viewer: Viewer,
+    notice?: string,
+    text: Strings = requestText(request),
+  ): Promise<AdaptiveCard> {
     return approvalCard(
       { request, viewer, notice, refreshUserIds: await this.refreshUserIds(request) },
-      strings(request.locale),
+      text,
     );
   }
 
@@ -141,7 +155,7 @@ export class ApprovalDesk implements ApprovalListener {
 
   private notToldNotice(request: ApprovalRequest, secretLost: boolean): string {
     const requester = request.requester.name ?? request.requester.id;
-    return strings(request.locale).t(
+    return requestText(request).t(
       secretLost ? 'approval.notice.secretNotDelivered' : 'approval.notice.requesterNotTold',
       { requester },
     );
@@ -182,7 +196,7 @@ export class ApprovalDesk implements ApprovalListener {
   }
 
   private async tellRequester(request: ApprovalRequest, delivery?: { secret: string }): Promise<void> {
-    const text = strings(request.locale);
+    const text = strings(request.locale, request.timeZone);
     const summary = requestSummary(request, text);
     const title = text.t(`approval.outcome.${request.status as 'done' | 'failed' | 'rejected' | 'expired'}`, {
       summary,

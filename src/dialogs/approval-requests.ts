@@ -104,6 +104,7 @@ export async function requestSubscriptionChange(
       requester: actorOf(turn),
       requesterConversation: services.proactive.referenceOf(turn.context),
       locale: turn.info.locale,
+      timeZone: turn.info.timeZone,
       ...target,
       reason: request.reason,
       facts: { companyName },
@@ -157,7 +158,7 @@ async function answerTo(
     case 'duplicate': {
       const existing = outcome.request;
       const viewer = viewerOf(services.approvals, existing, actorOf(turn));
-      await sendCard(turn.context, await services.desk.card(existing, viewer));
+      await sendCard(turn.context, await services.desk.card(existing, viewer, undefined, text));
       return {
         reply: messageCard({
           style: 'info',
@@ -277,6 +278,7 @@ export async function requestPrivilegedReset(
     requester: actorOf(turn),
     requesterConversation: here,
     locale: turn.info.locale,
+    timeZone: turn.info.timeZone,
     ...ids,
     reason: '',
     facts: { companyName: target.companyName },

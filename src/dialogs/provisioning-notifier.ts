@@ -5,8 +5,8 @@ import type { WatchEnding } from '../provisioning/watch-job';
 import type { ProvisioningWatch } from '../store/provisioning-watches';
 
 /**
- * How an ended watch reaches its requester: a card, in the requester's language, sent proactively into the
- * conversation where they pressed "Notify me when ready".
+ * How an ended watch reaches its requester: a card, in the requester's language and time zone, sent proactively
+ * into the conversation where they pressed "Notify me when ready".
  */
 export function provisioningWatchNotifier(
   proactive: ProactiveMessenger,
@@ -23,7 +23,7 @@ export function provisioningWatchNotifier(
         subscriptionId: watch.subscriptionId,
         subscriptionName: watch.subscriptionName ?? watch.subscriptionId,
       },
-      strings(watch.locale),
+      strings(watch.locale, watch.timeZone),
     );
     await proactive.sendCard(watch.conversationReference, card);
   };

@@ -174,6 +174,7 @@ export async function startWatch(
     requesterName: turn.info.caller.name,
     conversationReference: services.proactive.referenceOf(turn.context),
     locale: turn.info.locale,
+    timeZone: turn.info.timeZone,
     customerId: customer.id,
     customerName: customer.companyProfile.companyName,
     subscriptionId: subscription.id,

@@ -73,13 +73,20 @@ function toDate(at: Date | string): Date | undefined {
 /**
  * A moment as date and time in the reader's zone: "May 1, 2024, 6:20 AM", "1 mai 2024, 12:20",
  * "2024年5月1日 下午6:20". In UTC (the zone was not known) the zone's name follows, so that nobody reads it as
- * their local time: "May 1, 2024, 10:20 AM UTC". An unreadable value is shown as it was given.
+ * their local time: "May 1, 2024, 10:20 AM UTC"; `nameZone` names any zone ("6:20 AM EDT"), for text that
+ * readers in other zones see too. An unreadable value is shown as it was given.
  */
-export function formatDateTime(at: Date | string, locale: string, timeZone: string): string {
+export function formatDateTime(
+  at: Date | string,
+  locale: string,
+  timeZone: string,
+  nameZone = false,
+): string {
   const date = toDate(at);
   if (!date) return String(at);
   const zone = timeZoneOrUtc(timeZone);
-  return dateFormatter(locale, zone, zone === utcTimeZone ? 'dateTimeWithZone' : 'dateTime').format(date);
+  const named = nameZone || zone === utcTimeZone;
+  return dateFormatter(locale, zone, named ? 'dateTimeWithZone' : 'dateTime').format(date);
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Strings {
   /** The canonical IANA time zone moments are shown in: the reader's, or UTC when it is not known. */
   readonly timeZone: string;
   t(key: StringKey, params?: StringParams): string;
-  /** A moment as date and time in the reader's zone; the zone's name is added when it is UTC. */
+  /** A moment as date and time in the reader's zone; the zone's name is added when it is UTC (or always, if asked). */
   dateTime(at: Date | string): string;
   /** A calendar day (`yyyy-mm-dd…`, as written, whatever the zone). */
   date(day: Date | string): string;
@@ -51,11 +51,19 @@ export function errorText(code: ErrorCode, text: Strings): string {
   return text.t(`errorCode.${code}`);
 }
 
+export interface StringsOptions {
+  /**
+   * Name the time zone after every time, whatever it is: for text that people in other zones read too (an
+   * approval card in the approvals channel is in the requester's zone).
+   */
+  nameTimeZone?: boolean;
+}
+
 /**
  * The text and formats for a reader: `locale` as Teams or a stored record gives it (resolved to a supported
  * one), `timeZone` an IANA name (UTC when missing or unknown).
  */
-export function strings(locale?: string, timeZone?: string): Strings {
+export function strings(locale?: string, timeZone?: string, options: StringsOptions = {}): Strings {
   const resolved = resolveLocale(locale ?? defaultLocale);
   const texts = resources[resolved];
   const zone = timeZoneOrUtc(timeZone);
@@ -64,7 +72,7 @@ export function strings(locale?: string, timeZone?: string): Strings {
     locale: resolved,
     timeZone: zone,
     t: (key, params) => formatText(texts?.[key] ?? enUS[key], params, number),
-    dateTime: (at) => formatDateTime(at, resolved, zone),
+    dateTime: (at) => formatDateTime(at, resolved, zone, options.nameTimeZone),
     date: (day) => formatDate(day, resolved),
     number,
   };

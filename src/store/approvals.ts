@@ -49,6 +49,8 @@ export interface NewApprovalRequest {
   /** Where the requester asked: the outcome message goes there. */
   requesterConversation: StoredReference;
   locale: string;
+  /** The requester's IANA time zone; absent for requests made before it was kept (read as UTC). */
+  timeZone?: string;
   customerId: string;
   subscriptionId?: string;
   targetUserId?: string;
@@ -144,6 +146,7 @@ interface RequestRow {
   requester_teams_id: string | null;
   requester_conversation: StoredReference;
   locale: string;
+  time_zone: string | null;
   customer_id: string;
   subscription_id: string | null;
   target_user_id: string | null;
@@ -164,7 +167,7 @@ interface RequestRow {
 }
 
 const columns = `id, kind, status, requester_id, requester_name, requester_teams_id, requester_conversation,
-  locale, customer_id, subscription_id, target_user_id, etag, reason, facts, created_at, expires_at, decided_by,
+  locale, time_zone, customer_id, subscription_id, target_user_id, etag, reason, facts, created_at, expires_at, decided_by,
   decided_by_name, decided_at, decision_comment, started_at, completed_at, error_code, result, cards`;
 
 const openStatuses: readonly ApprovalStatus[] = ['pending', 'approved', 'executing'];
@@ -182,6 +185,7 @@ function toRequest(row: RequestRow): ApprovalRequest {
     },
     requesterConversation: row.requester_conversation,
     locale: row.locale,
+    ...(row.time_zone !== null && { timeZone: row.time_zone }),
     customerId: row.customer_id,
     ...(row.subscription_id !== null && { subscriptionId: row.subscription_id }),
     ...(row.target_user_id !== null && { targetUserId: row.target_user_id }),
@@ -270,9 +274,9 @@ export function createApprovalRepository(db: SqlExecutor): ApprovalRepository {
         const { rows } = await db.query<RequestRow>(
           `INSERT INTO approval_requests (id, kind, status, requester_id, requester_name, requester_teams_id,
              requester_conversation, locale, customer_id, subscription_id, target_user_id, etag, reason, facts,
-             created_at, expires_at)
+             created_at, expires_at, time_zone)
            VALUES ($1, $2, 'pending', $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13::text::jsonb,
-             $14, $15)
+             $14, $15, $16)
            RETURNING ${columns}`,
           [
             randomUUID(),
@@ -290,6 +294,7 @@ export function createApprovalRepository(db: SqlExecutor): ApprovalRepository {
             JSON.stringify(request.facts),
             request.createdAt,
             request.expiresAt,
+            request.timeZone ?? null,
           ],
         );
         return { created: true, request: toRequest(rows[0] as RequestRow) };

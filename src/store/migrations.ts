@@ -194,4 +194,14 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'time zones of requesters',
+    // Next to the locale: the IANA time zone of the person an approval request or a provisioning watch is
+    // for, so that times in their later messages read in their zone. NULL for rows made before (read as UTC).
+    sql: `
+      ALTER TABLE approval_requests ADD COLUMN time_zone text;
+      ALTER TABLE provisioning_watches ADD COLUMN time_zone text;
+    `,
+  },
 ];

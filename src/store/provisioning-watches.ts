@@ -19,6 +19,8 @@ export interface NewProvisioningWatch {
   conversationReference: Record<string, unknown>;
   /** The requester's language, for the notification text. */
   locale: string;
+  /** The requester's IANA time zone; absent for watches started before it was kept (read as UTC). */
+  timeZone?: string;
   customerId: string;
   customerName?: string;
   subscriptionId: string;
@@ -78,6 +80,7 @@ interface WatchRow {
   requester_name: string | null;
   conversation_reference: Record<string, unknown>;
   locale: string;
+  time_zone: string | null;
   customer_id: string;
   customer_name: string | null;
   subscription_id: string;
@@ -94,9 +97,9 @@ interface WatchRow {
   completed_at: Date | null;
 }
 
-const columns = `id, requester_id, requester_name, conversation_reference, locale, customer_id, customer_name,
-  subscription_id, subscription_name, created_at, expires_at, next_check_at, checks, last_checked_at, status,
-  final_status, claimed_by, claimed_at, completed_at`;
+const columns = `id, requester_id, requester_name, conversation_reference, locale, time_zone, customer_id,
+  customer_name, subscription_id, subscription_name, created_at, expires_at, next_check_at, checks,
+  last_checked_at, status, final_status, claimed_by, claimed_at, completed_at`;
 
 function toWatch(row: WatchRow): ProvisioningWatch {
   return {
@@ -105,6 +108,7 @@ function toWatch(row: WatchRow): ProvisioningWatch {
     ...(row.requester_name !== null && { requesterName: row.requester_name }),
     conversationReference: row.conversation_reference,
     locale: row.locale,
+    ...(row.time_zone !== null && { timeZone: row.time_zone }),
     customerId: row.customer_id,
     ...(row.customer_name !== null && { customerName: row.customer_name }),
     subscriptionId: row.subscription_id,
@@ -137,8 +141,9 @@ export function createProvisioningWatches(db: SqlExecutor): ProvisioningWatches 
     async start(watch) {
       const { rows } = await db.query<WatchRow>(
         `INSERT INTO provisioning_watches (id, requester_id, requester_name, conversation_reference, locale,
-           customer_id, customer_name, subscription_id, subscription_name, created_at, expires_at, next_check_at)
-         VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8, $9, $10, $11, $12)
+           customer_id, customer_name, subscription_id, subscription_name, created_at, expires_at, next_check_at,
+           time_zone)
+         VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (requester_id, customer_id, subscription_id) WHERE status = 'watching' DO NOTHING
          RETURNING ${columns}`,
         [
@@ -154,6 +159,7 @@ export function createProvisioningWatches(db: SqlExecutor): ProvisioningWatches 
           watch.createdAt,
           watch.expiresAt,
           watch.nextCheckAt,
+          watch.timeZone ?? null,
         ],
       );
       if (rows[0]) return { started: true, watch: toWatch(rows[0]) };

@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/log';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { sampleApprovalRequest } from '../cards/sample-cards';
+import { cardTexts } from '../support/test-bot';
 
 describe('approval card locations', () => {
   it('post to a Teams channel itself, not to the thread where the channel was chosen', () => {
@@ -123,6 +124,39 @@ describe('telling the requester of a decision', () => {
       /the temporary password could not be delivered to Alex Wilber, and it is not kept anywhere/,
     );
     expect(cardTextOf(updates)).not.toContain('Tq8#pW2mZr5!kLx9');
+  });
+
+  it('writes the cards and the requester’s message in the requester’s language, times in their zone, named', async () => {
+    const sent: unknown[] = [];
+    const desk = new ApprovalDesk({
+      repository: store.approvals,
+      proactive: {
+        referenceOf: () => ({}),
+        sendCard: async (_reference, card) => {
+          sent.push(card);
+          return 'message-1';
+        },
+        updateCard: async (_reference, _activityId, card) => {
+          sent.push(card);
+        },
+      },
+      logger: silentLogger(),
+    });
+    const rejected = {
+      ...privilegedReset,
+      kind: 'subscription.suspend',
+      status: 'rejected' as const,
+      locale: 'fr-FR',
+      timeZone: 'Europe/Paris',
+      decidedBy: { id: 'adele', name: 'Adele Vance' },
+      decidedAt: new Date('2026-03-02T10:15:00Z'),
+    };
+    await desk.changed(rejected);
+    const [card, message] = sent.map((item) => cardTexts(item).join('\n'));
+    expect(card).toContain('Demandée le');
+    expect(card).toContain('2 mars 2026, 10:00 UTC+1');
+    expect(card).toContain('2 mars 2026, 11:15 UTC+1');
+    expect(message).toContain('Votre demande a été rejetée');
   });
 
   it('says so, without a password, when a suspension decision could not be told', async () => {

@@ -53,6 +53,15 @@ describe('provisioning watch notifier', () => {
     expect(cardTexts(messenger.sent[0]?.card).join('\n')).toContain('was still pending after 1 day');
   });
 
+  it('speaks the language the requester used when starting the watch', async () => {
+    const messenger = recordingMessenger();
+    await provisioningWatchNotifier(messenger)(
+      { ...watch, locale: 'zh-TW', timeZone: 'Asia/Taipei' },
+      { kind: 'ready', status: 'success' },
+    );
+    expect(cardTexts(messenger.sent[0]?.card)).toContain('佈建已完成');
+  });
+
   it('names the customer and subscription by id when their names were not stored', async () => {
     const messenger = recordingMessenger();
     const { customerName: _c, subscriptionName: _s, ...unnamed } = watch;

@@ -28,6 +28,11 @@ describe('date and time of a moment', () => {
     expect(plain(formatDateTime(at, 'zh-TW', 'UTC'))).toContain('UTC');
   });
 
+  it('names any zone when asked, for text that readers in other zones see too', () => {
+    expect(plain(formatDateTime(at, 'en-US', 'America/New_York', true))).toBe('May 1, 2024, 6:20 AM EDT');
+    expect(plain(formatDateTime(at, 'fr-FR', 'Europe/Paris', true))).toBe('1 mai 2024, 12:20 UTC+2');
+  });
+
   it('shows an unknown zone as UTC, named', () => {
     expect(plain(formatDateTime(at, 'en-US', 'Mars/Olympus_Mons'))).toBe('May 1, 2024, 10:20 AM UTC');
     expect(plain(formatDateTime(at, 'fr-FR', ''))).toBe('1 mai 2024, 10:20 UTC');

@@ -36,6 +36,11 @@ describe('strings', () => {
     expect(strings('zh-CN', 'asia/shanghai').timeZone).toBe('Asia/Shanghai');
   });
 
+  it('names the time zone after every time when the text is for readers in other zones too', () => {
+    const at = new Date('2024-05-01T10:20:30.456Z');
+    expect(strings('zh-TW', 'Asia/Taipei', { nameTimeZone: true }).dateTime(at)).toContain('GMT+8');
+  });
+
   it('formats calendar days and numbers in the reader’s locale', () => {
     expect(strings('zh-TW').date('2026-12-31')).toBe('2026年12月31日');
     expect(plain(strings('fr-FR').number(1234))).toBe('1 234');

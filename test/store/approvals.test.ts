@@ -17,6 +17,7 @@ function newRequest(overrides: Partial<NewApprovalRequest> = {}): NewApprovalReq
     requester: { ...megan, teamsUserId: '29:megan' },
     requesterConversation: { conversation: { id: 'personal-megan' }, serviceUrl: 'http://127.0.0.1:1' },
     locale: 'en-US',
+    timeZone: 'America/New_York',
     customerId: randomUUID(),
     subscriptionId: randomUUID(),
     etag: 'eyJ2ZXJzaW9uIjoxfQ',
@@ -67,6 +68,19 @@ describe.each(engines)('approval repository on %s', (engine) => {
     expect(created.request.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await repository().find(created.request.id)).toEqual(created.request);
     expect(await repository().find(randomUUID())).toBeUndefined();
+  });
+
+  it('keeps the requester’s time zone next to the locale, and reads a request made without one as having none', async () => {
+    const { timeZone: _none, ...withoutZone } = newRequest();
+    const created = await repository().create(withoutZone);
+    if (!created.created) throw new Error('expected a new request');
+    expect(created.request).not.toHaveProperty('timeZone');
+    const zoned = await repository().create(newRequest({ locale: 'zh-TW', timeZone: 'Asia/Taipei' }));
+    if (!zoned.created) throw new Error('expected a new request');
+    expect(await repository().find(zoned.request.id)).toMatchObject({
+      locale: 'zh-TW',
+      timeZone: 'Asia/Taipei',
+    });
   });
 
   it('keeps one open request per kind and target, and answers a second one with the first', async () => {

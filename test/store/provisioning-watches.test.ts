@@ -65,7 +65,8 @@ describe.each(engines)('provisioning watches on %s', (engine) => {
     requesterId,
     requesterName: 'Alex Wilber',
     conversationReference: { conversation: { id: 'personal-1' }, serviceUrl: 'https://smba.example/' },
-    locale: 'en-US',
+    locale: 'fr-FR',
+    timeZone: 'Europe/Paris',
     customerId: 'C5757D70-06F3-4F23-8367-5A9E55019F94',
     customerName: 'Contoso190',
     subscriptionId: '7D44A913-FD7D-40E8-BF16-BA4456F1F8FF',
@@ -97,9 +98,18 @@ describe.each(engines)('provisioning watches on %s', (engine) => {
       customerId: 'c5757d70-06f3-4f23-8367-5a9e55019f94',
       subscriptionId: '7d44a913-fd7d-40e8-bf16-ba4456f1f8ff',
       conversationReference: { conversation: { id: 'personal-1' } },
+      locale: 'fr-FR',
+      timeZone: 'Europe/Paris',
       checks: 0,
       expiresAt: minutes(24 * 60),
     });
+    expect(await instances.b.find(created.id)).toEqual(created);
+  });
+
+  it('reads a watch started without a time zone as having none (the notification then shows UTC)', async () => {
+    const { timeZone: _none, ...withoutZone } = watch();
+    const { watch: created } = await instances.a.start(withoutZone);
+    expect(created).not.toHaveProperty('timeZone');
     expect(await instances.b.find(created.id)).toEqual(created);
   });
 

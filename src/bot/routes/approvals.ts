@@ -273,9 +273,10 @@ async function answerWithCard(
   details: Record<string, unknown>,
 ): Promise<CardActionResult> {
   const viewer = viewerOf(services.approvals, request, actor);
-  const noticeText = notice && textFor(turn.info).t(notice);
+  // The answer replaces the card for this viewer alone: their language and time zone.
+  const text = textFor(turn.info);
   return {
-    response: cardResponse(await services.desk.card(request, viewer, noticeText)),
+    response: cardResponse(await services.desk.card(request, viewer, notice && text.t(notice), text)),
     outcome: {
       customerId: request.customerId,
       subscriptionId: request.subscriptionId,
