@@ -1,6 +1,6 @@
-import { AppError, isAppError } from '../errors';
+import { AppError } from '../errors';
 import { validateAuditEntry } from './audit-entry';
-import { GroupCommit } from './group-commit';
+import { Batcher, isStoreUnavailable } from './batcher';
 import type { SqlExecutor } from './sql-executor';
 import type { AuditEntry, AuditLog, AuditOutcome, AuditQuery, AuditRecord } from './store';
 
@@ -163,11 +163,6 @@ async function insertEntries(db: SqlExecutor, entries: readonly PreparedEntry[])
   return inIdOrder.map((row, index) => writtenRecord(entries[index] as PreparedEntry, row));
 }
 
-/** True for a failure of the database itself (not of one row): writing the rows one by one would fail too. */
-function storeUnavailable(error: unknown): boolean {
-  return isAppError(error) && error.code === 'STORE_UNAVAILABLE';
-}
-
 export interface BatchingAuditLog extends AuditLog {
   /** Resolves when every row appended so far is written (or has failed); the store waits for it before closing. */
   idle(): Promise<void>;
@@ -175,15 +170,15 @@ export interface BatchingAuditLog extends AuditLog {
 
 /**
  * The `audit_log` table. The database itself refuses UPDATE, DELETE and TRUNCATE on it.
- * Appends are group-committed: rows appended while an INSERT is in flight go together in the next one. Each
- * `append` still resolves only after its own row is committed (and rejects if it is not), so an action never
+ * Appends are group-committed (batcher.ts): rows appended in the same turn of the event loop, or while an INSERT
+ * is in flight, go together in one INSERT. Each `append` still resolves only after its own row is committed (and rejects if it is not), so an action never
  * goes ahead of its audit row; a row the database refuses (say, text with a NUL) fails only its own append.
  */
 export function createAuditLog(db: SqlExecutor): BatchingAuditLog {
-  const writer = new GroupCommit<PreparedEntry, AuditRecord>({
-    commit: (entries) => insertEntries(db, entries),
+  const writer = new Batcher<PreparedEntry, AuditRecord>({
+    run: (entries) => insertEntries(db, entries),
     maxBatch: maxAuditBatch,
-    retryAlone: (error) => !storeUnavailable(error),
+    retryAlone: (error) => !isStoreUnavailable(error),
   });
   return {
     async append(entry: AuditEntry): Promise<AuditRecord> {

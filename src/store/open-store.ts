@@ -42,9 +42,10 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
   }
   let closing: Promise<void> | undefined;
   const audit = createAuditLog(db);
+  const state = createStateRepository(db);
   return {
     engine: db.engine,
-    state: createStateRepository(db),
+    state,
     audit,
     approvals: createApprovalRepository(db),
     operations: createOneTimeOperations(db),
@@ -56,8 +57,8 @@ export async function createSqlStore(db: SqlExecutor, logger: Logger): Promise<S
       await db.query('SELECT 1');
     },
     close() {
-      // Audit rows already appended are written (or fail) before the database closes.
-      closing ??= audit.idle().then(() => db.close());
+      // Audit rows already appended are written (and state reads made are run) before the database closes.
+      closing ??= Promise.all([audit.idle(), state.idle()]).then(() => db.close());
       return closing;
     },
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Batcher, isStoreUnavailable } from './batcher';
 import type { SqlExecutor, SqlQueryable } from './sql-executor';
 import { StateConflictError, type StateItem, type StateRepository, type StateWrite } from './store';
 
@@ -33,17 +34,52 @@ async function writeOne(tx: SqlQueryable, write: StateWrite): Promise<void> {
   if (rowCount === 0) throw new StateConflictError(write.key);
 }
 
-/** Key-value state in the `bot_state` table. */
-export function createStateRepository(db: SqlExecutor): StateRepository {
+/** Reads one statement carries at most (each names a key or two: conversation and user state). */
+export const maxReadBatch = 100;
+
+/**
+ * Reads the keys of several requests with one SELECT, each request getting the items of its own keys. A value
+ * handed to more than one request is copied for each after the first: botbuilder changes the state it loaded.
+ */
+async function readBatch(db: SqlQueryable, requests: readonly string[][]): Promise<Map<string, StateItem>[]> {
+  const keys = [...new Set(requests.flat())];
+  const { rows } = await db.query<{ key: string; value: unknown; etag: string }>(
+    'SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])',
+    [keys],
+  );
+  const stored = new Map(rows.map((row) => [row.key, { value: row.value, etag: row.etag }]));
+  const handedOut = new Set<string>();
+  return requests.map((request) => {
+    const items = new Map<string, StateItem>();
+    for (const key of request) {
+      const item = stored.get(key);
+      if (!item) continue;
+      items.set(key, handedOut.has(key) ? structuredClone(item) : item);
+      handedOut.add(key);
+    }
+    return items;
+  });
+}
+
+/**
+ * Key-value state in the `bot_state` table. Reads made in the same turn of the event loop (every conversation's
+ * turn starts with one) go together in one SELECT (batcher.ts); a read still sees every write committed before
+ * it was made.
+ */
+export function createStateRepository(db: SqlExecutor): StateRepository & { idle(): Promise<void> } {
+  const reads = new Batcher<string[], Map<string, StateItem>>({
+    run: (requests) => readBatch(db, requests),
+    maxBatch: maxReadBatch,
+    retryAlone: (error) => !isStoreUnavailable(error),
+  });
   return {
     async read(keys: string[]): Promise<Map<string, StateItem>> {
       if (keys.length === 0) return new Map();
-      const { rows } = await db.query<{ key: string; value: unknown; etag: string }>(
-        'SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])',
-        [keys],
-      );
-      return new Map(rows.map((row) => [row.key, { value: row.value, etag: row.etag }]));
+      return reads.submit([...keys]);
     },
+
+    /** Resolves when every read made so far has run; the store waits for it before closing. */
+    idle: () => reads.idle(),
 
     async write(writes: StateWrite[]): Promise<void> {
       if (writes.length === 0) return;

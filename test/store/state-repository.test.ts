@@ -1,4 +1,5 @@
-import { inKeyOrder, isConditional } from '../../src/store/state-repository';
+import type { SqlExecutor } from '../../src/store/sql-executor';
+import { createStateRepository, inKeyOrder, isConditional } from '../../src/store/state-repository';
 import { StateConflictError } from '../../src/store/store';
 import { engines, type Harness, openHarness, uniquePrefix } from './engines';
 
@@ -186,5 +187,79 @@ describe.each(engines)('state repository on %s', (engine) => {
     } finally {
       if (other !== harness) await other.store.close();
     }
+  });
+
+  it('reads the keys of concurrent reads with one SELECT, each read getting its own keys', async () => {
+    const selects: unknown[][] = [];
+    const counting: SqlExecutor = {
+      ...harness.db,
+      query: (sql, params) => {
+        if (sql.startsWith('SELECT')) selects.push([...(params ?? [])]);
+        return harness.db.query(sql, params);
+      },
+    };
+    const state = createStateRepository(counting);
+    await harness.store.state.write([
+      { key: key('one'), value: 1 },
+      { key: key('two'), value: 2 },
+      { key: key('three'), value: 3 },
+    ]);
+
+    const [first, second, third] = await Promise.all([
+      state.read([key('one')]),
+      state.read([key('two'), key('missing')]),
+      state.read([key('three'), key('one')]),
+    ]);
+
+    expect(selects).toHaveLength(1);
+    expect([...(first?.keys() ?? [])]).toEqual([key('one')]);
+    expect(second?.get(key('two'))?.value).toBe(2);
+    expect([...(second?.keys() ?? [])]).toEqual([key('two')]);
+    expect(new Map([...(third?.entries() ?? [])].map(([k, item]) => [k, item.value]))).toEqual(
+      new Map([
+        [key('three'), 3],
+        [key('one'), 1],
+      ]),
+    );
+  });
+
+  it('hands two concurrent reads of the same key values of their own (botbuilder changes what it loaded)', async () => {
+    await harness.store.state.write([{ key: key('shared'), value: { dialogStack: [] } }]);
+
+    const [first, second] = await Promise.all([
+      harness.store.state.read([key('shared')]),
+      harness.store.state.read([key('shared')]),
+    ]);
+    (first.get(key('shared'))?.value as { dialogStack: string[] }).dialogStack.push('changed');
+
+    expect(second.get(key('shared'))?.value).toEqual({ dialogStack: [] });
+    expect(second.get(key('shared'))?.etag).toBe(first.get(key('shared'))?.etag);
+  });
+
+  it('sees every write committed before the read was made', async () => {
+    const { state } = harness.store;
+    await state.write([{ key: key('fresh'), value: 'old' }]);
+    const reads: Promise<unknown>[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      await state.write([{ key: key('fresh'), value: `v${round}` }]);
+      reads.push(state.read([key('fresh')]).then((items) => items.get(key('fresh'))?.value));
+    }
+    // Each read was made after its round's write and before the next one: it sees that write or a later one.
+    const seen = (await Promise.all(reads)) as string[];
+    seen.forEach((value, round) => {
+      expect(Number(value.slice(1))).toBeGreaterThanOrEqual(round);
+    });
+  });
+
+  it('fails only the read whose key the database refuses, not the others read with it', async () => {
+    await harness.store.state.write([{ key: key('fine'), value: 'ok' }]);
+
+    const results = await Promise.allSettled([
+      harness.store.state.read([key('fine')]),
+      harness.store.state.read([`${key('nul')}\u0000`]),
+    ]);
+
+    expect(results[0]?.status === 'fulfilled' && results[0].value.get(key('fine'))?.value).toBe('ok');
+    expect(results[1]?.status).toBe('rejected');
   });
 });
