@@ -55,6 +55,7 @@ export {
   maxNoteLength,
   maxNotesShown,
   type TicketDetailsCardData,
+  type TicketOrigin,
   ticketDetailsCard,
 } from './ticket-details-card';
 export {

@@ -10,6 +10,9 @@ import { severityLabel, statusLabel } from './ticket-labels';
 export interface TicketCreatedCardData {
   request: ServiceRequest;
   companyName: string;
+  /** The customer it was filed for, and the form's submission id: with the request id, what "Open" carries. */
+  customerId: string;
+  draftId: string;
   /** The topic's name from the topic list, when the answer has none (the documented create answer has none). */
   topicName?: string;
 }
@@ -22,6 +25,8 @@ interface TicketCreatedView {
   where: string;
   open: string;
   serviceRequestId: string;
+  customerId: string;
+  draftId: string;
 }
 
 const template = defineTemplate<TicketCreatedView>('ticketCreated', json);
@@ -46,5 +51,7 @@ export function ticketCreatedCard(data: TicketCreatedCardData, text: Strings): A
     where: text.t('ticket.created.where', { id: request.id }),
     open: text.t('ticket.action.open'),
     serviceRequestId: request.id,
+    customerId: data.customerId,
+    draftId: data.draftId,
   });
 }

@@ -13,12 +13,22 @@ import { severityLabel, statusColor, statusLabel } from './ticket-labels';
  */
 export interface TicketDetailsCardData {
   request: ServiceRequest;
+  /**
+   * Where the card was reached from, carried by its buttons with the request id: the customer (from a customer's
+   * list, or a request created for one) and, for a request this bot created, the new-ticket form's submission.
+   */
+  origin?: TicketOrigin;
   /** Set when the caller may update the request: the id of the note form's submission. */
   noteSubmissionId?: string;
   /** What the note box held when the card is shown again (an empty note was refused). */
   note?: { value: string; error?: string };
   /** A line above the card: the result of the last button. */
   banner?: { style: 'good' | 'warning' | 'attention' | 'accent'; text: string };
+}
+
+export interface TicketOrigin {
+  customerId: string;
+  draftId?: string;
 }
 
 /** The latest notes shown, each clipped, so the card stays under the Teams limit with text in any script. */
@@ -42,6 +52,9 @@ interface TicketDetailsView {
   close?: string;
   refresh: string;
   serviceRequestId: string;
+  /** `''` when the card was not reached from a customer (or not created here). */
+  customerId: string;
+  draftId: string;
 }
 
 const template = defineTemplate<TicketDetailsView>('ticketDetails', json);
@@ -110,6 +123,8 @@ export function ticketDetailsCard(data: TicketDetailsCardData, text: Strings): A
       close: writable && canClose(request) ? text.t('ticket.action.close') : undefined,
       refresh: text.t('ticket.action.refresh'),
       serviceRequestId: request.id,
+      customerId: data.origin?.customerId ?? '',
+      draftId: data.origin?.draftId ?? '',
     },
     { maxTextLength: maxNoteLength },
   );

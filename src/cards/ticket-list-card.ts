@@ -33,6 +33,8 @@ interface TicketRowView {
 }
 
 interface TicketListView {
+  /** Carried by every row's button, with the request id: the customer the list is of. */
+  customerId: string;
   title: string;
   shown: string;
   empty?: string;
@@ -47,6 +49,7 @@ export function ticketListCard(data: TicketListCardData, text: Strings): Adaptiv
   const rows = data.requests.slice(0, maxTicketRows);
   const total = data.requests.length;
   return renderCard(template, {
+    customerId: data.customerId,
     title: text.t('tickets.title', { companyName: clip(data.companyName, maxCompanyNameLength) }),
     shown:
       total > rows.length

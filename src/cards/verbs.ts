@@ -100,10 +100,14 @@ export interface TicketFormData {
 
 /**
  * Data of `ticket.open`, `ticket.refresh`, `ticket.close` and `ticket.addNote` (which also carries its
- * submission id); the note box comes along with every button of the ticket card.
+ * submission id); the note box comes along with every button of the ticket card. Cards reached from a customer
+ * also carry its id, and those of a request this bot created the new-ticket form's submission id: a caller whose
+ * role covers only some customers needs them (`''` on the card when there is none).
  */
 export interface ServiceRequestActionData {
   serviceRequestId: string;
+  customerId?: string;
+  draftId?: string;
   submissionId?: string;
   note?: string;
 }

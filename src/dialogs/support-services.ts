@@ -32,6 +32,7 @@ export function createTicketServices(deps: SupportServiceDependencies): TicketSe
     notes: new Submissions(deps.store.state, 'ticket-note', deps.now),
     portalUrl: (customerId) =>
       serviceRequestsPortalUrl(deps.config.tickets.portalServiceRequestsUrl, customerId),
+    audit: deps.store.audit,
   };
 }
 

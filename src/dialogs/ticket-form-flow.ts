@@ -15,6 +15,7 @@ import {
 } from '../cards';
 import { type AppError, isAppError } from '../errors';
 import { errorText, strings } from '../i18n/strings';
+import type { AuditLog } from '../store/store';
 import { customerContextNote, type TicketCustomer } from '../tickets/customer-context';
 import type { SubmissionFacts, Submissions } from '../tickets/submissions';
 import type { SupportTopicCatalog } from '../tickets/support-topics';
@@ -24,6 +25,7 @@ import {
   ticketFormValues,
   validateTicketForm,
 } from '../tickets/ticket-form';
+import { requireCustomerInScope } from './ticket-scope';
 
 /**
  * `new ticket <customer>` and its form: the form (or the portal card when Partner Center does not offer
@@ -40,6 +42,8 @@ export interface TicketServices {
   notes: Submissions;
   /** The portal page of a customer's service requests. */
   portalUrl(customerId: string): string;
+  /** Where refusals of customer-scoped callers are recorded (by-id requests name no customer the guard sees). */
+  audit: AuditLog;
 }
 
 function customerFacts(customer: Customer): SubmissionFacts {
@@ -141,8 +145,10 @@ export async function submitTicket(
   // gone gets a new one and comes back, with everything typed, to be sent again.
   const saved = await services.drafts.find(data.draftId);
   const facts = saved ?? customerFacts(await services.partnerCenter.getCustomer(ctx, data.customerId));
-  const draftId = saved ? data.draftId : await services.drafts.open(facts);
   const customer = ticketCustomer(facts);
+  // A form seen in a group chat may be another agent's, for a customer outside this caller's role.
+  await requireCustomerInScope(turn, services, customer.id, 'createServiceRequest');
+  const draftId = saved ? data.draftId : await services.drafts.open(facts);
   const outcome = (details: Record<string, unknown>, failed = false): ActionOutcome => ({
     customerId: customer.id,
     details,
@@ -201,7 +207,12 @@ export async function submitTicket(
     // A repeated click, or Teams retrying the invoke: the request exists already; show it again.
     const request = await services.partnerCenter.getServiceRequest(ctx, claim.result);
     return {
-      response: cardResponse(ticketCreatedCard({ request, companyName: customer.companyName }, text)),
+      response: cardResponse(
+        ticketCreatedCard(
+          { request, companyName: customer.companyName, customerId: customer.id, draftId },
+          text,
+        ),
+      ),
       outcome: outcome({ result: 'alreadyCreated', serviceRequestId: claim.result }),
     };
   }
@@ -225,7 +236,10 @@ export async function submitTicket(
     const topicName = topics.find((topic) => topic.id === ticket.supportTopicId)?.name;
     return {
       response: cardResponse(
-        ticketCreatedCard({ request, companyName: customer.companyName, topicName }, text),
+        ticketCreatedCard(
+          { request, companyName: customer.companyName, customerId: customer.id, draftId, topicName },
+          text,
+        ),
       ),
       outcome: outcome({
         result: 'created',

@@ -8,6 +8,7 @@ import {
   maxNoteLength,
   type ServiceRequestActionData,
   type TicketDetailsCardData,
+  type TicketOrigin,
   ticketDetailsCard,
   ticketListCard,
 } from '../cards';
@@ -16,11 +17,13 @@ import { isAppError } from '../errors';
 import { errorText } from '../i18n/strings';
 import { newestFirst } from '../tickets/service-requests';
 import type { TicketServices } from './ticket-form-flow';
+import { requireTicketInScope } from './ticket-scope';
 
 /**
  * Reading and updating service requests: a customer's list (newest first), one request's card, and its
  * "Add note" (made at most once per note box) and "Close" buttons (reference D4-D6). A note typed into the
- * card is kept whenever the card is shown again.
+ * card is kept whenever the card is shown again. Every button checks first that a customer-scoped caller may
+ * act on the request (ticket-scope.ts); the card carries where it was reached from for that.
  */
 
 export async function ticketsOfCustomer(
@@ -41,12 +44,14 @@ export async function ticketsOfCustomer(
   return { card, shown: requests.length };
 }
 
+type CardExtra = Pick<TicketDetailsCardData, 'banner' | 'note' | 'origin'>;
+
 /** The card of one request; for agents with a fresh note box. */
 export async function ticketCard(
   turn: HandlerTurn,
   services: TicketServices,
   request: ServiceRequest,
-  extra: Pick<TicketDetailsCardData, 'banner' | 'note'> = {},
+  extra: CardExtra = {},
 ): Promise<AdaptiveCard> {
   const noteSubmissionId = allows(turn.roles, 'ticket.write')
     ? await services.notes.open({ serviceRequestId: request.id })
@@ -59,7 +64,7 @@ async function cardKeepingNote(
   turn: HandlerTurn,
   services: TicketServices,
   request: ServiceRequest,
-  extra: Pick<TicketDetailsCardData, 'banner' | 'note'>,
+  extra: CardExtra,
 ): Promise<CardActionResult['response']> {
   try {
     return cardResponse(await ticketCard(turn, services, request, extra));
@@ -77,18 +82,44 @@ function typedNote(data: ServiceRequestActionData): { value: string } | undefine
   return data.note && data.note.trim() !== '' ? { value: data.note } : undefined;
 }
 
+/** Where the clicked card was reached from, for the card that replaces it. */
+function originOf(data: ServiceRequestActionData): TicketOrigin | undefined {
+  return data.customerId ? { customerId: data.customerId, draftId: data.draftId } : undefined;
+}
+
+/** `ticket.open`: the request's card, as a new message. */
+export async function openTicket(
+  turn: HandlerTurn,
+  services: TicketServices,
+  data: ServiceRequestActionData,
+): Promise<{ card: AdaptiveCard; serviceRequestId: string }> {
+  await requireTicketInScope(turn, services, data, 'getServiceRequest');
+  const request = await services.partnerCenter.getServiceRequest(
+    callContextOf(turn.info),
+    data.serviceRequestId,
+  );
+  return {
+    card: await ticketCard(turn, services, request, { origin: originOf(data) }),
+    serviceRequestId: request.id,
+  };
+}
+
 /** `ticket.refresh`: the card again, the typed note kept. */
 export async function refreshTicket(
   turn: HandlerTurn,
   services: TicketServices,
   data: ServiceRequestActionData,
 ): Promise<CardActionResult> {
+  await requireTicketInScope(turn, services, data, 'getServiceRequest');
   const request = await services.partnerCenter.getServiceRequest(
     callContextOf(turn.info),
     data.serviceRequestId,
   );
   return {
-    response: await cardKeepingNote(turn, services, request, { note: typedNote(data) }),
+    response: await cardKeepingNote(turn, services, request, {
+      note: typedNote(data),
+      origin: originOf(data),
+    }),
     outcome: { details: { serviceRequestId: request.id } },
   };
 }
@@ -99,8 +130,10 @@ export async function addNote(
   services: TicketServices,
   data: ServiceRequestActionData,
 ): Promise<CardActionResult> {
+  await requireTicketInScope(turn, services, data, 'updateServiceRequest');
   const text = textFor(turn.info);
   const ctx = callContextOf(turn.info);
+  const origin = originOf(data);
   const note = data.note ?? '';
   const details = { serviceRequestId: data.serviceRequestId };
   const problem =
@@ -112,7 +145,10 @@ export async function addNote(
   if (problem) {
     const request = await services.partnerCenter.getServiceRequest(ctx, data.serviceRequestId);
     return {
-      response: await cardKeepingNote(turn, services, request, { note: { value: note, error: problem } }),
+      response: await cardKeepingNote(turn, services, request, {
+        note: { value: note, error: problem },
+        origin,
+      }),
       outcome: { details: { ...details, result: 'invalid' }, failed: true },
     };
   }
@@ -131,6 +167,7 @@ export async function addNote(
       response: await cardKeepingNote(turn, services, request, {
         banner,
         note: banner ? undefined : { value: note },
+        origin,
       }),
       outcome: { details: { ...details, result: banner ? 'alreadyAdded' : 'renewed' } },
     };
@@ -149,6 +186,7 @@ export async function addNote(
       response: cardResponse(
         await ticketCard(turn, services, request, {
           banner: { style: 'good', text: text.t('ticket.note.added') },
+          origin,
         }),
       ),
       outcome: { details: { ...details, result: 'added' } },
@@ -170,6 +208,7 @@ export async function closeTicket(
   services: TicketServices,
   data: ServiceRequestActionData,
 ): Promise<CardActionResult> {
+  await requireTicketInScope(turn, services, data, 'updateServiceRequest');
   const text = textFor(turn.info);
   const details = { serviceRequestId: data.serviceRequestId };
   let request: ServiceRequest;
@@ -193,6 +232,7 @@ export async function closeTicket(
     response: await cardKeepingNote(turn, services, request, {
       banner: { style: 'good', text: text.t('ticket.closed') },
       note: typedNote(data),
+      origin: originOf(data),
     }),
     outcome: { details: { ...details, result: 'closed' } },
   };

@@ -47,6 +47,12 @@ export class Submissions {
     return stored?.facts;
   }
 
+  /** What a submission created (`result`), with its facts, once it is done; otherwise undefined. Reads only. */
+  async created(id: string): Promise<{ facts: SubmissionFacts; result: string } | undefined> {
+    const stored = (await this.state.read([this.key(id)])).get(this.key(id))?.value as Stored | undefined;
+    return stored?.status === 'done' ? { facts: stored.facts, result: stored.result } : undefined;
+  }
+
   async claim(id: string): Promise<SubmissionClaim> {
     const item = (await this.state.read([this.key(id)])).get(this.key(id));
     const stored = item?.value as Stored | undefined;

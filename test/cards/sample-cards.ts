@@ -348,7 +348,10 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
       },
       text,
     ),
-    ticketCreated: ticketCreatedCard({ request: sampleServiceRequest(value), companyName: value }, text),
+    ticketCreated: ticketCreatedCard(
+      { request: sampleServiceRequest(value), companyName: value, customerId: value, draftId: value },
+      text,
+    ),
     ticketList: ticketListCard(
       { customerId: value, companyName: value, requests: [sampleServiceRequest(value)], canCreate: true },
       text,
@@ -356,6 +359,7 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
     ticketDetails: ticketDetailsCard(
       {
         request: sampleServiceRequest(value),
+        origin: { customerId: value, draftId: value },
         noteSubmissionId: value,
         note: { value, error: value },
         banner: { style: 'good', text: value },

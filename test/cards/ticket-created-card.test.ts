@@ -3,9 +3,11 @@ import { strings } from '../../src/i18n/strings';
 import { executeActions, nodesOfType, textRuns } from './card-tree';
 
 const text = strings('en-US');
+const customerId = 'c5757d70-06f3-4f23-8367-5a9e55019f94';
+const draftId = '0b6f4f4e-5d3c-4c1a-9a51-2f8f3f0d7a11';
 
 describe('ticket created card', () => {
-  it('shows the request id, status, severity, topic, title and creation time', () => {
+  it('shows the request id, status, severity, topic, title and creation time; Open carries the customer and the form', () => {
     const card = ticketCreatedCard(
       {
         request: {
@@ -17,6 +19,8 @@ describe('ticket created card', () => {
           createdDate: '2016-12-22T20:31:17.24Z',
         },
         companyName: 'Contoso190',
+        customerId,
+        draftId,
       },
       text,
     );
@@ -37,7 +41,7 @@ describe('ticket created card', () => {
     );
     expect(nodesOfType(card, 'TextBlock').map((block) => block.text)).toEqual(['Dec 22, 2016, 8:31 PM UTC']);
     expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([
-      { verb: 'ticket.open', data: { serviceRequestId: '616122292874576' } },
+      { verb: 'ticket.open', data: { serviceRequestId: '616122292874576', customerId, draftId } },
     ]);
   });
 
@@ -51,6 +55,8 @@ describe('ticket created card', () => {
           createdDate: '0001-01-01T00:00:00',
         },
         companyName: 'Contoso190',
+        customerId,
+        draftId,
         topicName: 'Cannot manage my profile',
       },
       text,

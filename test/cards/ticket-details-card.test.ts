@@ -44,10 +44,11 @@ describe('ticket details card', () => {
 
   it('gives agents a note box, Add note and Close; viewers only Refresh', () => {
     const agent = ticketDetailsCard({ request: trial, noteSubmissionId: submissionId }, text);
+    const reachedFromNoCustomer = { serviceRequestId: trial.id, customerId: '', draftId: '' };
     expect(executeActions(agent).map(({ verb, data }) => ({ verb, data }))).toEqual([
-      { verb: 'ticket.addNote', data: { serviceRequestId: trial.id, submissionId } },
-      { verb: 'ticket.close', data: { serviceRequestId: trial.id } },
-      { verb: 'ticket.refresh', data: { serviceRequestId: trial.id } },
+      { verb: 'ticket.addNote', data: { ...reachedFromNoCustomer, submissionId } },
+      { verb: 'ticket.close', data: reachedFromNoCustomer },
+      { verb: 'ticket.refresh', data: reachedFromNoCustomer },
     ]);
     expect(
       allNodes(agent)
@@ -57,6 +58,21 @@ describe('ticket details card', () => {
     const viewer = ticketDetailsCard({ request: trial }, text);
     expect(executeActions(viewer).map((button) => button.verb)).toEqual(['ticket.refresh']);
     expect(allNodes(viewer).filter((node) => node.type === 'Input.Text')).toEqual([]);
+  });
+
+  it('has every button carry the customer it was reached from, and the form that created the request', () => {
+    const origin = { customerId: 'f3ff3c7c-f68d-48a3-bf3d-ee13c9e7fb2f', draftId: submissionId };
+    const fromList = ticketDetailsCard(
+      { request: trial, noteSubmissionId: submissionId, origin: { customerId: origin.customerId } },
+      text,
+    );
+    for (const { data } of executeActions(fromList)) {
+      expect(data).toMatchObject({ serviceRequestId: trial.id, customerId: origin.customerId, draftId: '' });
+    }
+    const created = ticketDetailsCard({ request: trial, origin }, text);
+    expect(executeActions(created).map(({ data }) => data)).toEqual([
+      { serviceRequestId: trial.id, ...origin },
+    ]);
   });
 
   it('offers no Close on a closed request', () => {

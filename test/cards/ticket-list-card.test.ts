@@ -17,7 +17,7 @@ const waiting: ServiceRequest = {
 };
 
 describe('ticket list card', () => {
-  it('shows each request with title, status, id, severity and topic, and a Details button', () => {
+  it('shows each request with title, status, id, severity and topic, and a Details button carrying the customer', () => {
     const card = ticketListCard({ ...dakota, requests: [waiting], canCreate: true }, text);
     expect(textRuns(card)).toEqual([
       'Service requests of Dakota mall',
@@ -29,7 +29,10 @@ describe('ticket list card', () => {
       ' · Moderate · Exchange Online',
     ]);
     expect(executeActions(card).map(({ verb, data }) => ({ verb, data }))).toEqual([
-      { verb: 'ticket.open', data: { serviceRequestId: '617290345512881' } },
+      {
+        verb: 'ticket.open',
+        data: { serviceRequestId: '617290345512881', customerId: dakota.customerId },
+      },
       { verb: 'customer.newTicket', data: { customerId: dakota.customerId } },
     ]);
   });

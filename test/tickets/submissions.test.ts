@@ -35,6 +35,19 @@ describe('forms submitted at most once', () => {
     expect(await submissions.claim(id)).toEqual({ kind: 'done', facts, result: '616122292874576' });
   });
 
+  it('tells what a submission created only once it is done, without claiming it', async () => {
+    const id = await submissions.open(facts);
+    expect(await submissions.created(id)).toBeUndefined();
+    expect(await submissions.claim(id)).toEqual({ kind: 'claimed', facts });
+    expect(await submissions.created(id)).toBeUndefined();
+    await submissions.reopen(id, facts);
+    expect(await submissions.created(id)).toBeUndefined();
+    expect(await submissions.claim(id)).toEqual({ kind: 'claimed', facts });
+    await submissions.complete(id, facts, '616122292874576');
+    expect(await submissions.created(id)).toEqual({ facts, result: '616122292874576' });
+    expect(await submissions.created('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
   it('lets exactly one of simultaneous claims through', async () => {
     const id = await submissions.open(facts);
     const claims = await Promise.all(Array.from({ length: 6 }, () => submissions.claim(id)));

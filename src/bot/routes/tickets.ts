@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { messageCard, supportTopicsCard } from '../../cards';
 import { resolveCustomer } from '../../dialogs/customer-target';
 import { newTicketCard, submitTicket, type TicketServices } from '../../dialogs/ticket-form-flow';
+import { auditCustomerRefusal, isCustomerScoped } from '../../dialogs/ticket-scope';
 import {
   addNote,
   closeTicket,
+  openTicket,
   refreshTicket,
   ticketCard,
   ticketsOfCustomer,
@@ -18,7 +20,8 @@ import { customerActionData, guidSchema } from './route-helpers';
 /**
  * Service requests with Microsoft (reference §7 D2-D6): `topics`, `new ticket <customer>`, `tickets
  * <customer>`, `ticket <id>`, and the buttons of their cards. Viewers read; agents and above create and
- * update. Every command and button is authorized and audited by the router.
+ * update. Every command and button is authorized and audited by the router. A caller whose role covers only
+ * some customers opens requests from a customer's list, never by a typed id (ticket-scope.ts).
  */
 
 /** The id form the client accepts (Partner Center's examples are 15 digits). */
@@ -40,7 +43,21 @@ const ticketFormData = z
   })
   .strip();
 
-const serviceRequestData = z.object({ serviceRequestId: serviceRequestIdSchema, note: typed }).strip();
+/** An id a card leaves empty (`''`) when it has none: absent. */
+const optionalId = (id: z.ZodType<string>) =>
+  z
+    .union([id, z.literal('')])
+    .optional()
+    .transform((value) => value || undefined);
+
+const serviceRequestData = z
+  .object({
+    serviceRequestId: serviceRequestIdSchema,
+    customerId: optionalId(guidSchema),
+    draftId: optionalId(z.uuid()),
+    note: typed,
+  })
+  .strip();
 const noteData = serviceRequestData.extend({ submissionId: z.uuid() }).strip();
 
 export function ticketCommands(services: TicketServices): CommandRoute[] {
@@ -123,6 +140,22 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
           );
           return { details: { problem: 'id' } };
         }
+        if (isCustomerScoped(turn)) {
+          // The id names no customer: a scoped role opens requests from a customer's list.
+          await auditCustomerRefusal(turn, services, {
+            serviceRequestId: id,
+            operation: 'getServiceRequest',
+          });
+          await sendCard(
+            turn.context,
+            messageCard({
+              style: 'info',
+              title: text.t('ticket.scoped.title'),
+              text: text.t('ticket.scoped.text', { id }),
+            }),
+          );
+          return { details: { serviceRequestId: id, result: 'customerScoped' }, failed: true };
+        }
         try {
           const request = await services.partnerCenter.getServiceRequest(callContextOf(turn.info), id);
           await sendCard(turn.context, await ticketCard(turn, services, request));
@@ -188,14 +221,11 @@ export function ticketCardActions(services: TicketServices): CardActionRoute[] {
       permission: 'ticket.read',
       data: serviceRequestData,
       run: async (turn, data) => {
-        const request = await services.partnerCenter.getServiceRequest(
-          callContextOf(turn.info),
-          data.serviceRequestId,
-        );
-        await sendCard(turn.context, await ticketCard(turn, services, request));
+        const { card, serviceRequestId } = await openTicket(turn, services, data);
+        await sendCard(turn.context, card);
         return {
-          response: messageResponse(textFor(turn.info).t('ticket.opened', { id: request.id })),
-          outcome: { details: { serviceRequestId: request.id } },
+          response: messageResponse(textFor(turn.info).t('ticket.opened', { id: serviceRequestId })),
+          outcome: { details: { serviceRequestId } },
         };
       },
     }),

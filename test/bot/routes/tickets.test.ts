@@ -402,7 +402,10 @@ describe('tickets and ticket', () => {
     expect(texts).toContain('Service requests of Dakota mall');
     expect(texts).toContain('Mailbox migration stuck');
     expect(texts).toContain('Waiting for you');
-    expect(action(card, 'ticket.open').data).toEqual({ serviceRequestId: '617290345512881' });
+    expect(action(card, 'ticket.open').data).toEqual({
+      serviceRequestId: '617290345512881',
+      customerId: dakotaMall,
+    });
     expect(action(card, 'customer.newTicket').data).toEqual({ customerId: dakotaMall });
     expect(bot.simulator.calls.byRoute()).toEqual({
       'GET /v1/customers/{customer-tenant-id}': 1,
