@@ -1,6 +1,7 @@
 /**
- * The error catalog: every failure the bot can explain to a user has a stable code here.
- * Log lines carry the code and details; chat shows only the user message for the code.
+ * The error catalog: every failure the bot can explain to a user has a stable code here, with its English text
+ * for logs. Log lines carry the code and details; chat shows only the code's message in the person's language
+ * (`errorCode.<CODE>` in src/i18n/<language>/errors.json, through `errorText`).
  */
 export const errorCatalog = {
   PC_THROTTLED: 'Partner Center is busy right now (throttled). Please try again in a minute.',
@@ -60,8 +61,4 @@ export function isAppError(error: unknown): error is AppError {
 /** The catalog code of any thrown value: unknown errors are INTERNAL. */
 export function errorCodeOf(error: unknown): ErrorCode {
   return isAppError(error) ? error.code : 'INTERNAL';
-}
-
-export function userMessageFor(code: ErrorCode): string {
-  return errorCatalog[code];
 }
