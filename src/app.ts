@@ -151,6 +151,8 @@ export function buildApp(deps: AppDependencies): App {
     now: deps.now ?? (() => new Date()),
   };
   const provisioningWatches = createProvisioningWatchJob(support);
+  // Work done for no agent (checking watches) has an App+User identity only through a service account.
+  const backgroundAppUser = identity.mode === 'service-account' || identity.backgroundTokens !== undefined;
   const services: RouteServices = {
     partnerCenter: partnerCenter,
     store: deps.store,
@@ -158,7 +160,7 @@ export function buildApp(deps: AppDependencies): App {
     approvals,
     approvalDesk,
     tickets: createTicketServices(support),
-    provisioning: createProvisioningServices(support),
+    provisioning: createProvisioningServices(support, backgroundAppUser),
     lookupSessions: new LookupSessions(conversationState.createProperty('lookupSessions')),
     customerIndex,
     users: createUserServices({
@@ -168,7 +170,13 @@ export function buildApp(deps: AppDependencies): App {
       logger: deps.logger,
       privilegedResets: privilegedResetAsker({ partnerCenter, approvals, desk: approvalDesk, proactive }),
     }),
-    identity: { identity, oauthConnectionName, gdapPreflight: deps.gdap !== undefined, signIn },
+    identity: {
+      identity,
+      oauthConnectionName,
+      gdapPreflight: deps.gdap !== undefined,
+      backgroundAppUser,
+      signIn,
+    },
   };
   dialogs.add(new LookupDialog(services.partnerCenter, services.lookupSessions, customerIndex));
   dialogs.add(new UsersDialog(services.users));

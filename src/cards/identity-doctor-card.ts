@@ -5,12 +5,20 @@ import { type Field, field } from './fields';
 import { type AdaptiveCard, defineTemplate, renderCard } from './render-card';
 import json from './templates/identity-doctor.json';
 
-/** `doctor`: the identity mode, the health of each token it uses, MFA, and the asking agent's own sign-in. */
+/**
+ * `doctor`: the identity mode, the health of each token it uses, MFA, the asking agent's own sign-in, and whether
+ * background work can act (provisioning notifications).
+ */
 export interface IdentityDoctorCardData {
   report: IdentityReport;
   oauthConnectionName?: string;
   gdapPreflight: boolean;
+  /** Whether background work can make App+User calls (checking "Notify me when ready" watches needs them). */
+  backgroundAppUser: boolean;
 }
+
+/** The setting that gives identity mode `agent` a service account for background work (README, *Acting as the agent*). */
+export const serviceAccountSetting = 'PARTNER_CENTER_REFRESH_TOKEN';
 
 interface IdentityDoctorView {
   containerStyle: 'good' | 'warning';
@@ -49,6 +57,14 @@ function tokenText(token: TokenState, text: Strings): string {
   }
 }
 
+function backgroundText(data: IdentityDoctorCardData, text: Strings): string {
+  if (data.backgroundAppUser) return text.t('doctor.background.on');
+  const action = text.t('provisioning.action.notify');
+  return data.report.mode === 'app-only'
+    ? text.t('doctor.background.appOnly', { action })
+    : text.t('doctor.background.off', { action, setting: serviceAccountSetting });
+}
+
 function youText(you: AgentTokenStatus, text: Strings): string {
   if (!you.signedIn) return text.t('doctor.you.signedOut');
   const who = text.t('doctor.you.signedIn', { upn: you.userPrincipalName ?? '?' });
@@ -77,6 +93,7 @@ export function identityDoctorCard(data: IdentityDoctorCardData, text: Strings):
   }
   fields.push(
     field(text.t('doctor.gdap'), data.gdapPreflight ? text.t('doctor.gdap.on') : text.t('doctor.gdap.off')),
+    field(text.t('doctor.background'), backgroundText(data, text)),
   );
   return renderCard(template, {
     containerStyle: healthy ? 'good' : 'warning',

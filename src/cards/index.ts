@@ -18,7 +18,11 @@ export {
 export { type ErrorCardData, errorCard } from './error-card';
 export { type GdapRoleMissingCardData, gdapRoleMissingCard } from './gdap-role-missing-card';
 export { type HelpCardData, type HelpCommand, type HelpGroup, helpCard, helpGroups } from './help-card';
-export { type IdentityDoctorCardData, identityDoctorCard } from './identity-doctor-card';
+export {
+  type IdentityDoctorCardData,
+  identityDoctorCard,
+  serviceAccountSetting,
+} from './identity-doctor-card';
 export {
   type LookupInterpretation,
   type LookupNoMatchCardData,

@@ -11,6 +11,7 @@ import {
   provisioningCard,
   provisioningWatchCard,
   type SubscriptionActionData,
+  serviceAccountSetting,
   subscriptionListCard,
 } from '../cards';
 import { provisioningUnavailableReason } from '../cards/subscription-labels';
@@ -36,10 +37,16 @@ export interface ProvisioningServices {
   watchPollIntervalMs: number;
   watchGiveUpAfterMs: number;
   now(): Date;
+  /**
+   * Whether background work can make the App+User calls that checking a watch needs: not in identity mode
+   * `agent` without the service account (nor in `app-only`), where "Notify me when ready" is not offered.
+   */
+  backgroundAppUser: boolean;
 }
 
-/** Every role that reads subscriptions may ask to be told when one is ready. */
-const canWatch = (turn: HandlerTurn) => turn.info.caller.aadObjectId !== undefined;
+/** Every role that reads subscriptions may ask to be told when one is ready, when watches can be checked. */
+const canWatch = (turn: HandlerTurn, services: ProvisioningServices) =>
+  services.backgroundAppUser && turn.info.caller.aadObjectId !== undefined;
 
 export async function subscriptionsOfCustomer(
   turn: HandlerTurn,
@@ -70,7 +77,7 @@ export async function subscriptionsOfCustomer(
         companyName: customer.companyProfile.companyName,
         rows,
         watched,
-        canWatch: canWatch(turn),
+        canWatch: canWatch(turn, services),
         canSuspend: allows(turn.roles, 'suspension.request'),
       },
       textFor(turn.info),
@@ -100,7 +107,7 @@ export async function provisioningDetails(
         subscription,
         provisioning,
         watching,
-        canWatch: canWatch(turn),
+        canWatch: canWatch(turn, services),
       },
       textFor(turn.info),
     ),
@@ -114,6 +121,7 @@ const subscriptionName = (subscription: Subscription) =>
 /**
  * `provisioning.watch`: reads the status once more, and starts watching while it is pending. The answer is
  * a new card in the conversation (the one the notification will follow), and a short message on the button.
+ * When watches cannot be checked (a button of an older card), it says why and what the admin can set.
  */
 export async function startWatch(
   turn: HandlerTurn,
@@ -121,6 +129,17 @@ export async function startWatch(
   data: SubscriptionActionData,
 ): Promise<CardActionResult> {
   const text = textFor(turn.info);
+  if (!services.backgroundAppUser) {
+    return {
+      response: messageResponse(
+        text.t('watch.toast.notAvailable', {
+          action: text.t('provisioning.action.notify'),
+          setting: serviceAccountSetting,
+        }),
+      ),
+      outcome: { details: { result: 'notAvailable' }, failed: true },
+    };
+  }
   const ctx = callContextOf(turn.info);
   const customer = await services.partnerCenter.getCustomer(ctx, data.customerId);
   const subscription = await services.partnerCenter.getSubscription(

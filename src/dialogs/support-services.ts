@@ -36,7 +36,11 @@ export function createTicketServices(deps: SupportServiceDependencies): TicketSe
   };
 }
 
-export function createProvisioningServices(deps: SupportServiceDependencies): ProvisioningServices {
+/** `backgroundAppUser`: whether background work can make App+User calls (the identity mode and its tokens). */
+export function createProvisioningServices(
+  deps: SupportServiceDependencies,
+  backgroundAppUser: boolean,
+): ProvisioningServices {
   return {
     partnerCenter: deps.partnerCenter,
     watches: deps.store.provisioningWatches,
@@ -45,6 +49,7 @@ export function createProvisioningServices(deps: SupportServiceDependencies): Pr
     watchPollIntervalMs: deps.config.provisioning.watchPollIntervalMs,
     watchGiveUpAfterMs: deps.config.provisioning.watchGiveUpAfterMs,
     now: deps.now,
+    backgroundAppUser,
   };
 }
 

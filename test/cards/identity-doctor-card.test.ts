@@ -19,9 +19,14 @@ const agentMode: IdentityReport = {
 };
 
 describe('identity doctor card', () => {
-  it('reports the mode, each token, the asking agent’s sign-in with MFA, and GDAP pre-flight', () => {
+  it('reports the mode, each token, the asking agent’s sign-in with MFA, GDAP pre-flight and background work', () => {
     const card = identityDoctorCard(
-      { report: agentMode, oauthConnectionName: 'partner-center-sso', gdapPreflight: true },
+      {
+        report: agentMode,
+        oauthConnectionName: 'partner-center-sso',
+        gdapPreflight: true,
+        backgroundAppUser: false,
+      },
       text,
     );
     const runs = textRuns(card);
@@ -35,6 +40,8 @@ describe('identity doctor card', () => {
         'Signed in as alex@contoso.onmicrosoft.com, with MFA, until Nov 23, 2026, 9:00 PM UTC',
         '3',
         text.t('doctor.gdap.on'),
+        text.t('doctor.background'),
+        'Not available: background work has no service account (PARTNER_CENTER_REFRESH_TOKEN), so “Notify me when ready” is not offered',
       ]),
     );
     expect(nodesOfType(card, 'Container')[0]?.style).toBe('good');
@@ -50,6 +57,7 @@ describe('identity doctor card', () => {
           serviceAccount: { state: 'ok', mfa: false },
         },
         gdapPreflight: false,
+        backgroundAppUser: true,
       },
       text,
     );
@@ -61,9 +69,27 @@ describe('identity doctor card', () => {
         text.t('doctor.token.okNoMfa'),
         text.t('doctor.oauthConnection.none'),
         text.t('doctor.gdap.off'),
+        text.t('doctor.background.on'),
       ]),
     );
     expect(nodesOfType(card, 'Container')[0]?.style).toBe('warning');
+  });
+
+  it('says why background work cannot act in app-only mode, without pointing at the service account', () => {
+    const card = identityDoctorCard(
+      {
+        report: { mode: 'app-only', appOnly: { state: 'ok' }, serviceAccount: { state: 'not-used' } },
+        gdapPreflight: false,
+        backgroundAppUser: false,
+      },
+      text,
+    );
+    const runs = textRuns(card);
+    expect(runs).toContain(
+      'Not available: app-only makes no App+User calls, so “Notify me when ready” is not offered',
+    );
+    expect(runs.join('\n')).not.toContain('PARTNER_CENTER_REFRESH_TOKEN');
+    expect(runs[1]).toBe(text.t('doctor.healthy'));
   });
 
   it('asks an agent signed in without MFA to sign in again', () => {
@@ -74,6 +100,7 @@ describe('identity doctor card', () => {
           you: { signedIn: true, mfa: false, userPrincipalName: 'isaiah@contoso.onmicrosoft.com' },
         },
         gdapPreflight: true,
+        backgroundAppUser: false,
       },
       text,
     );
@@ -86,6 +113,7 @@ describe('identity doctor card', () => {
       {
         report: { ...agentMode, appOnly: { state: 'none-needed' }, you: { signedIn: false } },
         gdapPreflight: true,
+        backgroundAppUser: true,
       },
       text,
     );

@@ -231,6 +231,7 @@ export function everyCard(value: string, text: Strings = strings('en-US')): Reco
         },
         oauthConnectionName: value,
         gdapPreflight: true,
+        backgroundAppUser: false,
       },
       text,
     ),

@@ -6,13 +6,15 @@ import type { CommandRoute } from '../routes';
 import type { SignInFlow } from '../sign-in';
 
 /**
- * `doctor` (admins): the identity mode, the health of the tokens it uses, MFA, and the admin's own sign-in;
- * `signout`: forget the agent's Partner Center sign-in (agent mode).
+ * `doctor` (admins): the identity mode, the health of the tokens it uses, MFA, the admin's own sign-in, and
+ * whether background work can act; `signout`: forget the agent's Partner Center sign-in (agent mode).
  */
 export interface IdentityRouteServices {
   identity: IdentityTokens;
   oauthConnectionName?: string;
   gdapPreflight: boolean;
+  /** Whether background work can make App+User calls (provisioning notifications). */
+  backgroundAppUser: boolean;
   /** Agent mode only. */
   signIn?: SignInFlow;
 }
@@ -34,6 +36,7 @@ export function identityCommands(services: IdentityRouteServices): CommandRoute[
               report,
               oauthConnectionName: services.oauthConnectionName,
               gdapPreflight: services.gdapPreflight,
+              backgroundAppUser: services.backgroundAppUser,
             },
             textFor(turn.info),
           ),
@@ -43,6 +46,7 @@ export function identityCommands(services: IdentityRouteServices): CommandRoute[
             mode: report.mode,
             appOnly: report.appOnly.state,
             serviceAccount: report.serviceAccount.state,
+            backgroundAppUser: services.backgroundAppUser,
           },
         };
       },
