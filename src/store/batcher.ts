@@ -36,7 +36,9 @@ export function isStoreUnavailable(error: unknown): boolean {
   return isAppError(error) && error.code === 'STORE_UNAVAILABLE';
 }
 
-const endOfLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Taken at load: a test faking timers must not hold up the store's statements (nothing here is timed). */
+const { setImmediate: atEndOfLoopTurn } = globalThis;
+const endOfLoopTurn = () => new Promise<void>((resolve) => atEndOfLoopTurn(resolve));
 
 export class Batcher<Request, Result> {
   private queue: Pending<Request, Result>[] = [];

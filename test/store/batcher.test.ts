@@ -177,3 +177,17 @@ describe('isStoreUnavailable', () => {
     expect(isStoreUnavailable(new Error('invalid byte sequence for encoding "UTF8": 0x00'))).toBe(false);
   });
 });
+
+describe('statement batcher under fake timers', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('still runs its statements: it waits for the end of the loop turn, not for a clock', async () => {
+    jest.useFakeTimers();
+    const run = jest.fn(async (requests: readonly string[]) => [...requests]);
+    const batcher = new Batcher({ run, maxBatch: 10 });
+
+    await expect(batcher.submit('a')).resolves.toBe('a');
+  });
+});
