@@ -75,7 +75,10 @@ export function neutralizeTextFunctions(text: string): string {
  * JSON stays a faithful key for the rendered card.
  */
 function prepare(value: TemplateValue, limit: number, exact: { cacheable: boolean }): TemplateValue {
-  if (typeof value === 'string') return neutralizeTextFunctions(clip(value, limit));
+  if (typeof value === 'string') {
+    // No more UTF-16 units than the limit means no more code points either: nothing to clip.
+    return neutralizeTextFunctions(value.length <= limit ? value : clip(value, limit));
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Object.is(value, -0)) exact.cacheable = false;
     return value;
