@@ -34,8 +34,11 @@ export interface ActionOutcome {
 export interface CommandRoute {
   /** The command as typed, lower case; may be several words ("deleted users"). */
   name: string;
-  /** Shown in help, e.g. "lookup <name, domain or tenant id>". */
-  usage: string;
+  /**
+   * i18n key of what follows the name in help, e.g. "<name, domain or tenant id>" after "lookup"; none when the
+   * command takes nothing. The name itself is never translated: it is what people type.
+   */
+  argumentsKey?: StringKey;
   /** i18n key of the one-line description shown in help. */
   descriptionKey: StringKey;
   /** Where help lists it. */

@@ -54,6 +54,20 @@ describe('the language of a turn', () => {
     expect(cardTexts(card)).toContain(strings('zh-CN').t('help.title'));
   });
 
+  it('translates what follows a command in help, never the command people type', async () => {
+    const { card } = await say('help', 'fr-FR', clientInfo('Europe/Paris'));
+    const french = strings('fr-FR');
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining([
+        `lookup ${french.t('usage.lookup')}`,
+        `reset password ${french.t('usage.resetPassword')}`,
+        `suspend ${french.t('usage.suspend')}`,
+        'help',
+      ]),
+    );
+    expect(cardTexts(card).join('\n')).not.toContain(strings('en-US').t('usage.lookup'));
+  });
+
   it('is en-US for a language the bot does not speak', async () => {
     const { card } = await say('help', 'de-DE', clientInfo('Europe/Berlin'));
     expect(cardTexts(card)).toContain(strings('en-US').t('help.title'));

@@ -119,7 +119,7 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
   return [
     {
       name: 'suspend',
-      usage: 'suspend <customer> <subscription id> because <reason>',
+      argumentsKey: 'usage.suspend',
       descriptionKey: 'help.command.suspend',
       group: 'subscriptions',
       permission: 'suspension.request',
@@ -128,7 +128,7 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
     {
       // Approvers reactivate directly, agents ask; so the route lets both in and the handler tells them apart.
       name: 'reactivate',
-      usage: 'reactivate <customer> <subscription id> [because <reason>]',
+      argumentsKey: 'usage.reactivate',
       descriptionKey: 'help.command.reactivate',
       group: 'subscriptions',
       permission: 'subscription.read',
@@ -136,7 +136,6 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
     },
     {
       name: 'approvals',
-      usage: 'approvals',
       descriptionKey: 'help.command.approvals',
       group: 'subscriptions',
       permission: 'subscription.read',
@@ -164,7 +163,6 @@ export function approvalCommands(services: ApprovalRouteServices): CommandRoute[
     },
     {
       name: 'set approvals channel',
-      usage: 'set approvals channel',
       descriptionKey: 'help.command.setApprovalsChannel',
       group: 'administration',
       permission: 'settings.write',

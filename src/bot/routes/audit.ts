@@ -12,7 +12,7 @@ export function auditCommands(audit: AuditLog): CommandRoute[] {
   return [
     {
       name: 'audit',
-      usage: 'audit [customer id] [agent:<id>] [action:<name>] [since:<yyyy-mm-dd>]',
+      argumentsKey: 'usage.audit',
       descriptionKey: 'help.command.audit',
       group: 'administration',
       permission: 'audit.read',

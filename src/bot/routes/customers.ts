@@ -21,7 +21,7 @@ export function customerCommands(): CommandRoute[] {
   return [
     {
       name: 'lookup',
-      usage: 'lookup <name, domain or tenant id>',
+      argumentsKey: 'usage.lookup',
       descriptionKey: 'help.command.lookup',
       group: 'customers',
       permission: 'customer.read',

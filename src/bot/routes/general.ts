@@ -13,7 +13,7 @@ export function helpCommandsFor(
   return commands
     .filter((route) => allows(roles, route.permission))
     .map((route) => ({
-      command: route.usage,
+      command: route.argumentsKey ? `${route.name} ${text.t(route.argumentsKey)}` : route.name,
       description: text.t(route.descriptionKey),
       group: route.group,
     }));
@@ -24,7 +24,6 @@ export function generalCommands(allCommands: () => readonly CommandRoute[]): Com
   return [
     {
       name: 'help',
-      usage: 'help',
       descriptionKey: 'help.command.help',
       group: 'general',
       permission: 'help',
@@ -37,7 +36,6 @@ export function generalCommands(allCommands: () => readonly CommandRoute[]): Com
     },
     {
       name: 'whoami',
-      usage: 'whoami',
       descriptionKey: 'help.command.whoami',
       group: 'general',
       permission: 'help',

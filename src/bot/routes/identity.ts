@@ -23,7 +23,6 @@ export function identityCommands(services: IdentityRouteServices): CommandRoute[
   return [
     {
       name: 'doctor',
-      usage: 'doctor',
       descriptionKey: 'help.command.doctor',
       group: 'administration',
       permission: 'diagnostics.read',
@@ -53,7 +52,6 @@ export function identityCommands(services: IdentityRouteServices): CommandRoute[
     },
     {
       name: 'signout',
-      usage: 'signout',
       descriptionKey: 'help.command.signout',
       group: 'general',
       permission: 'help',

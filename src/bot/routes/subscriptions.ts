@@ -42,7 +42,7 @@ export function subscriptionCommands(services: ProvisioningServices): CommandRou
   return [
     {
       name: 'subscriptions',
-      usage: 'subscriptions <customer>',
+      argumentsKey: 'usage.subscriptions',
       descriptionKey: 'help.command.subscriptions',
       group: 'subscriptions',
       permission: 'subscription.read',
@@ -56,7 +56,7 @@ export function subscriptionCommands(services: ProvisioningServices): CommandRou
     },
     {
       name: 'provisioning',
-      usage: 'provisioning <customer> <subscription id>',
+      argumentsKey: 'usage.provisioning',
       descriptionKey: 'help.command.provisioning',
       group: 'subscriptions',
       permission: 'subscription.read',

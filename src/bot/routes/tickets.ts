@@ -64,7 +64,6 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
   return [
     {
       name: 'topics',
-      usage: 'topics',
       descriptionKey: 'help.command.topics',
       group: 'support',
       permission: 'ticket.read',
@@ -90,7 +89,7 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
     },
     {
       name: 'new ticket',
-      usage: 'new ticket <customer>',
+      argumentsKey: 'usage.newTicket',
       descriptionKey: 'help.command.newTicket',
       group: 'support',
       permission: 'ticket.write',
@@ -104,7 +103,7 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
     },
     {
       name: 'tickets',
-      usage: 'tickets <customer>',
+      argumentsKey: 'usage.tickets',
       descriptionKey: 'help.command.tickets',
       group: 'support',
       permission: 'ticket.read',
@@ -122,7 +121,7 @@ export function ticketCommands(services: TicketServices): CommandRoute[] {
     },
     {
       name: 'ticket',
-      usage: 'ticket <service request id>',
+      argumentsKey: 'usage.ticket',
       descriptionKey: 'help.command.ticket',
       group: 'support',
       permission: 'ticket.read',

@@ -75,7 +75,7 @@ export function userCommands(): CommandRoute[] {
   return [
     {
       name: 'users',
-      usage: 'users <customer name, domain or tenant id>',
+      argumentsKey: 'usage.users',
       descriptionKey: 'help.command.users',
       group: 'users',
       permission: 'user.read',
@@ -83,7 +83,7 @@ export function userCommands(): CommandRoute[] {
     },
     {
       name: 'deleted users',
-      usage: 'deleted users <customer name, domain or tenant id>',
+      argumentsKey: 'usage.deletedUsers',
       descriptionKey: 'help.command.deletedUsers',
       group: 'users',
       permission: 'user.read',
@@ -91,7 +91,7 @@ export function userCommands(): CommandRoute[] {
     },
     {
       name: 'reset password',
-      usage: 'reset password <user name, e.g. alex@contoso.onmicrosoft.com>',
+      argumentsKey: 'usage.resetPassword',
       descriptionKey: 'help.command.resetPassword',
       group: 'users',
       permission: 'user.resetPassword',
@@ -99,7 +99,7 @@ export function userCommands(): CommandRoute[] {
     },
     {
       name: 'restore user',
-      usage: 'restore user <user name, e.g. alex@contoso.onmicrosoft.com>',
+      argumentsKey: 'usage.restoreUser',
       descriptionKey: 'help.command.restoreUser',
       group: 'users',
       permission: 'user.restore',
