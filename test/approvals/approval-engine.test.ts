@@ -343,8 +343,9 @@ describe('executing', () => {
     expect(JSON.stringify(await store.audit.query({ limit: 500 }))).not.toContain(kind.secret);
   });
 
-  it('still settles the request when announcing fails', async () => {
-    const failing = new ApprovalEngine({
+  /** An engine whose listener cannot reach Teams. */
+  const engineWhoseAnnouncementsFail = () =>
+    new ApprovalEngine({
       repository: store.approvals,
       kinds: [kind],
       audit: store.audit,
@@ -353,6 +354,9 @@ describe('executing', () => {
       expiryMs: HOUR,
       now: () => now,
     });
+
+  it('still settles the request when announcing fails', async () => {
+    const failing = engineWhoseAnnouncementsFail();
     const request = await pending();
     const outcome = await failing.decide(request.id, adele, 'approve', undefined, ctx());
     expect(outcome.kind === 'approved' && (await outcome.settled)).toMatchObject({ status: 'done' });
@@ -360,15 +364,7 @@ describe('executing', () => {
 
   it('records in the audit log a decision that could not be announced, and whether a secret was lost', async () => {
     kind.secret = 'Xq7#pL9!mR2$vT4&';
-    const failing = new ApprovalEngine({
-      repository: store.approvals,
-      kinds: [kind],
-      audit: store.audit,
-      listener: { changed: async () => Promise.reject(new Error('Teams is down')) },
-      logger: silentLogger(),
-      expiryMs: HOUR,
-      now: () => now,
-    });
+    const failing = engineWhoseAnnouncementsFail();
     const request = await pending();
     const outcome = await failing.decide(request.id, adele, 'approve', undefined, ctx());
     if (outcome.kind !== 'approved') throw new Error(outcome.kind);
