@@ -26,6 +26,11 @@ export interface PlaygroundOptions {
   configPath: string;
   /** Where the Playground writes its log file. */
   logFile: string;
+  /**
+   * The IANA time zone the Playground process runs in (its TZ). The Playground sends its own zone, not the
+   * browser's, as `clientInfo.timezone` and `localTimezone` of the activities it generates. Default: inherited.
+   */
+  timeZone?: string;
   startTimeoutMs?: number;
 }
 
@@ -83,6 +88,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
         M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
         TEAMSAPPTESTER_BROWSER: 'none',
+        ...(options.timeZone ? { TZ: options.timeZone } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -34,7 +34,12 @@ export interface Stack {
   close(options?: { keepWorkDir?: boolean }): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** The time zone every Playground of the stack runs in, and so sends as the user's (see PlaygroundOptions). */
+  playgroundTimeZone?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'helpdesk-e2e-'));
   const botLines: string[] = [];
   const logger = createLogger(
@@ -62,6 +67,7 @@ export async function startStack(): Promise<Stack> {
       appEndpoint: `${bot.url}/api/messages`,
       configPath: PLAYGROUND_CONFIG,
       logFile: path.join(workDir, 'm365agentsplayground.log'),
+      timeZone: options.playgroundTimeZone,
     });
     const running = { simulator, bot, playground };
     const others: RunningPlayground[] = [];
@@ -79,16 +85,17 @@ export async function startStack(): Promise<Stack> {
           appEndpoint: `${running.bot.url}/api/messages`,
           configPath,
           logFile: path.join(workDir, `m365agentsplayground-${slug}.log`),
+          timeZone: options.playgroundTimeZone,
         });
         others.push(other);
         return other;
       },
-      async close(options = {}) {
+      async close(closing = {}) {
         for (const other of others) await other.stop();
         await running.playground.stop();
         await running.bot.stop();
         await running.simulator.close();
-        if (!options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
+        if (!closing.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
