@@ -230,7 +230,9 @@ describe.each(engines)('state repository on %s', (engine) => {
       harness.store.state.read([key('shared')]),
       harness.store.state.read([key('shared')]),
     ]);
-    (first.get(key('shared'))?.value as { dialogStack: string[] }).dialogStack.push('changed');
+    const loaded = first.get(key('shared'))?.value as { dialogStack: string[] } | undefined;
+    loaded?.dialogStack.push('changed');
+    expect(loaded?.dialogStack).toEqual(['changed']);
 
     expect(second.get(key('shared'))?.value).toEqual({ dialogStack: [] });
     expect(second.get(key('shared'))?.etag).toBe(first.get(key('shared'))?.etag);
