@@ -9,9 +9,10 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { DialogSet } from 'botbuilder-dialogs';
+import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 import type { CustomerSearchExtension } from './message-extension';
 import type { Router } from './router';
+import type { DialogOpener } from './routes';
 import { isSignInInvoke, type SignInFlow } from './sign-in';
 import type { Welcomer } from './welcome';
 
@@ -28,7 +29,7 @@ export interface TeamsFeatures {
 /**
  * The Teams-facing bot: messages and Universal Action invokes go to the router, message-extension
  * queries to the customer search, installs to the welcome; conversation state (dialog stacks, lookup
- * sessions) is saved at the end of every turn.
+ * sessions) is read when a turn first needs it and saved at the end of the turn if it changed.
  */
 export class HelpdeskBot extends TeamsActivityHandler {
   constructor(
@@ -39,8 +40,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
   ) {
     super();
     this.onMessage(async (context, next) => {
-      const dialogContext = await this.dialogs.createContext(context);
-      await this.router.handleMessage(context, dialogContext);
+      await this.router.handleMessage(context, this.dialogOpener(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -68,8 +68,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (!signIn || !isSignInInvoke(context)) return super.onInvokeActivity(context);
     const { response, resume } = await signIn.completeSignIn(context);
     if (resume) {
-      const dialogContext = await this.dialogs.createContext(context);
-      await this.router.resumeCommand(context, dialogContext, resume);
+      await this.router.resumeCommand(context, this.dialogOpener(context), resume);
     } else if (response.status === 200) {
       await signIn.confirmSignedIn(context);
     }
@@ -87,8 +86,16 @@ export class HelpdeskBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const dialogContext = await this.dialogs.createContext(context);
-    return this.router.handleCardAction(context, dialogContext, invokeValue);
+    return this.router.handleCardAction(context, this.dialogOpener(context), invokeValue);
+  }
+
+  /** The turn's dialog context, created on first use only (creating it reads the conversation state). */
+  private dialogOpener(context: TurnContext): DialogOpener {
+    let opened: Promise<DialogContext> | undefined;
+    return () => {
+      opened ??= this.dialogs.createContext(context);
+      return opened;
+    };
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,5 +1,4 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
 import type { Authorizer, DenialReason } from '../auth/authorizer';
 import type { Permission } from '../auth/roles';
 import { AppError, errorCodeOf, isAppError } from '../errors';
@@ -18,7 +17,7 @@ import {
   textFor,
   unknownCommandCard,
 } from './replies';
-import type { ActionOutcome, CardActionRoute, CommandRoute, HandlerTurn } from './routes';
+import type { ActionOutcome, CardActionRoute, CommandRoute, DialogOpener, HandlerTurn } from './routes';
 import type { SignInFlow } from './sign-in';
 import { type TurnInfo, turnInfo } from './turn-info';
 
@@ -50,16 +49,16 @@ export class Router {
     return [...this.commandsByName.values()];
   }
 
-  async handleMessage(context: TurnContext, dialogs: DialogContext): Promise<void> {
+  async handleMessage(context: TurnContext, dialogs: DialogOpener): Promise<void> {
     await this.handleCommandText(context, dialogs, normalizeCommandText(context.activity.text));
   }
 
   /** Runs a command kept while its agent signed in, as if they had just typed it (in the sign-in turn). */
-  async resumeCommand(context: TurnContext, dialogs: DialogContext, text: string): Promise<void> {
+  async resumeCommand(context: TurnContext, dialogs: DialogOpener, text: string): Promise<void> {
     await this.handleCommandText(context, dialogs, text);
   }
 
-  private async handleCommandText(context: TurnContext, dialogs: DialogContext, text: string): Promise<void> {
+  private async handleCommandText(context: TurnContext, dialogs: DialogOpener, text: string): Promise<void> {
     const info = turnInfo(context);
     const names = [...this.commandsByName.keys()];
     const parsed = parseCommand(text, names);
@@ -98,7 +97,7 @@ export class Router {
 
   async handleCardAction(
     context: TurnContext,
-    dialogs: DialogContext,
+    dialogs: DialogOpener,
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const early = await this.signInFirst(context, invoke);
@@ -109,7 +108,7 @@ export class Router {
 
   private async runCardAction(
     context: TurnContext,
-    dialogs: DialogContext,
+    dialogs: DialogOpener,
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const info = turnInfo(context);
@@ -182,7 +181,7 @@ export class Router {
 
   private async authorize(
     context: TurnContext,
-    dialogs: DialogContext,
+    dialogs: DialogOpener,
     info: TurnInfo,
     permission: Permission,
     action: string,

@@ -15,8 +15,14 @@ export interface HandlerTurn {
   context: TurnContext;
   info: TurnInfo;
   roles: Role[];
-  dialogs: DialogContext;
+  /**
+   * Opens the dialog context (once per turn): the conversation state behind it is read only by commands that
+   * run a dialog, never by a turn that does not need it.
+   */
+  dialogs: DialogOpener;
 }
+
+export type DialogOpener = () => Promise<DialogContext>;
 
 /** What a handler reports for the audit log. */
 export interface ActionOutcome {

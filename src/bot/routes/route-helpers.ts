@@ -14,7 +14,8 @@ export async function runDialog(
   dialogId: string,
   options: object,
 ): Promise<ActionOutcome | undefined> {
-  await turn.dialogs.cancelAllDialogs();
-  const result = await turn.dialogs.beginDialog(dialogId, options);
+  const dialogs = await turn.dialogs();
+  await dialogs.cancelAllDialogs();
+  const result = await dialogs.beginDialog(dialogId, options);
   return result.result as ActionOutcome | undefined;
 }
