@@ -12,13 +12,17 @@ const canonicalZones = new Set<string>([utcTimeZone]);
 /** The names of UTC itself (newer V8 versions keep an alias such as `Etc/UTC` rather than canonicalize it). */
 const utcAliases = /^(Etc\/)?(UTC|UCT|GMT([+-]?0)?|Universal|Zulu|Greenwich)$/i;
 
+/** The shape of an IANA zone name (`Area/Location`, `UTC`); Node 22's Intl also takes offsets such as `+05:30`. */
+const ianaName = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+
 /**
  * The canonical IANA name of a time zone (`europe/paris` → `Europe/Paris`, `Etc/GMT` → `UTC`), or undefined
- * when `Intl` does not know it (a missing, misspelt or made-up zone).
+ * when it is not an IANA name `Intl` knows (a missing, misspelt or made-up zone, or a bare UTC offset, which
+ * Teams never sends and which Node versions disagree on).
  */
 export function canonicalTimeZone(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
-  if (!trimmed) return undefined;
+  if (!trimmed || !ianaName.test(trimmed)) return undefined;
   if (utcAliases.test(trimmed)) return utcTimeZone;
   if (canonicalZones.has(trimmed)) return trimmed;
   try {
