@@ -133,10 +133,11 @@ export function createServer(deps: ServerDependencies): HelpdeskServer {
     server,
     inFlight: () => inFlight + answeredTurnsRunning,
     listen: (port, host) =>
+      // restify re-emits its HTTP server's events on itself: a port in use rejects here instead of crashing.
       new Promise((resolve, reject) => {
-        server.server.once('error', reject);
+        server.once('error', reject);
         server.listen(port, host, () => {
-          server.server.off('error', reject);
+          server.off('error', reject);
           resolve(server.address() as AddressInfo);
         });
       }),

@@ -95,6 +95,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+  const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+  const hint =
+    code === 'EADDRINUSE'
+      ? ` (port ${port} is taken: is another \`npm start\` still running? PORT, SIMULATOR_PORT and PLAYGROUND_PORT choose others)`
+      : '';
+  process.stderr.write(`Could not start: ${(error as Error).message}${hint}\n`);
   process.exit(1);
 });

@@ -111,3 +111,16 @@ describe('the bot endpoint', () => {
     expect(finished).toBe(true);
   });
 });
+
+describe('listening', () => {
+  it('rejects a port in use with EADDRINUSE instead of crashing the process', async () => {
+    const taken = new URL(url).port;
+    const second = createServer({
+      adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      runTurn: (context) => turn(context),
+      readinessChecks: [],
+      logger: silentLogger(),
+    });
+    await expect(second.listen(Number(taken), '127.0.0.1')).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});

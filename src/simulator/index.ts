@@ -133,10 +133,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
 
   const host = options.host ?? '127.0.0.1';
+  // restify re-emits its HTTP server's events on itself: a port in use is an 'error' there, not a crash.
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
-      server.server.off('error', reject);
+      server.off('error', reject);
       resolve();
     });
   });
