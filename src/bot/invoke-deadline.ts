@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { answerEarly } from './early-answer';
 import { lateFormOf } from './private-answer';
 import { cardMessage, cardResponse, errorCard, messageResponse, textFor } from './replies';
+import { lateSignInMessage } from './sign-in';
 import type { TurnInfo } from './turn-info';
 
 /**
@@ -81,6 +82,11 @@ export class InvokeDeadline {
       const card = cardMessage(response.value as unknown as AdaptiveCard);
       if (cardActivityId) await context.updateActivity({ ...card, id: cardActivityId });
       else await context.sendActivity(card);
+      return;
+    }
+    const signIn = lateSignInMessage(response);
+    if (signIn) {
+      await context.sendActivity(signIn);
       return;
     }
     const message = response.value as unknown;

@@ -330,3 +330,32 @@ function statusOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof status === 'number' ? status : undefined;
 }
+
+const LOGIN_REQUEST = 'application/vnd.microsoft.activity.loginRequest';
+
+interface LoginRequestValue {
+  text?: string;
+  connectionName: string;
+  tokenExchangeResource?: { id?: string; uri?: string; providerId?: string };
+  buttons?: { title?: string; value?: string }[];
+}
+
+/**
+ * A login request can only be the answer to the invoke that asked for it. One that comes after the invoke was
+ * already acknowledged (src/bot/invoke-deadline.ts) becomes a message with the same sign-in as an OAuth card;
+ * undefined for any other answer.
+ */
+export function lateSignInMessage(response: AdaptiveCardInvokeResponse): Partial<Activity> | undefined {
+  if (response.type !== LOGIN_REQUEST) return undefined;
+  const value = response.value as unknown as LoginRequestValue;
+  const button = value.buttons?.[0];
+  return MessageFactory.attachment(
+    CardFactory.oauthCard(
+      value.connectionName,
+      button?.title ?? '',
+      value.text,
+      button?.value,
+      value.tokenExchangeResource,
+    ),
+  );
+}

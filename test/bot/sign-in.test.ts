@@ -7,7 +7,8 @@ import {
   TurnContext as TurnContextClass,
 } from 'botbuilder';
 import { AgentTokenProvider } from '../../src/api/agent-token-provider';
-import { type PendingCommands, SignInFlow } from '../../src/bot/sign-in';
+import { lateSignInMessage, type PendingCommands, SignInFlow } from '../../src/bot/sign-in';
+import { strings } from '../../src/i18n/strings';
 import { silentLogger } from '../../src/log';
 import { users } from '../support/activities';
 
@@ -178,6 +179,36 @@ describe('the sign-in flow', () => {
       token: 'sso',
     });
     expect(result).toEqual({ response: { status: 200 }, resume: undefined });
+  });
+
+  it('turns a login request that comes too late for its invoke into the same sign-in as an OAuth card message', async () => {
+    const turn = context({ type: 'invoke', name: 'adaptiveCard/action' });
+    const info = { correlationId: 'c3', locale: 'fr-FR', caller: { channelId: 'msteams' } };
+    const message = lateSignInMessage(await flow.loginRequest(turn, info));
+    expect(message?.attachments?.[0]).toEqual({
+      contentType: 'application/vnd.microsoft.card.oauth',
+      content: {
+        buttons: [
+          {
+            type: 'signin',
+            title: strings('fr-FR').t('signIn.button'),
+            value: SIGN_IN_LINK,
+            channelData: undefined,
+          },
+        ],
+        connectionName: CONNECTION,
+        tokenExchangeResource: RESOURCE,
+        tokenPostResource: undefined,
+        text: strings('fr-FR').t('signIn.title'),
+      },
+    });
+    expect(
+      lateSignInMessage({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'x',
+      } as never),
+    ).toBeUndefined();
   });
 
   it('answers a Universal Action with the login request, and accepts the token or code Teams sends with it again', async () => {
