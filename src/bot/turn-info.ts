@@ -98,6 +98,12 @@ export function turnInfo(context: TurnContext): TurnInfo {
   return info;
 }
 
+/** The Teams user id of the person in this turn (none or one), for a card that should refresh itself for them. */
+export function teamsUserIdsOf(context: TurnContext): string[] {
+  const id = context.activity.from?.id;
+  return id ? [id] : [];
+}
+
 export function callContextOf(info: TurnInfo): CallContext {
   return {
     correlationId: info.correlationId,

@@ -6,7 +6,7 @@ import {
 } from 'botbuilder-dialogs';
 import { sendCard, textFor } from '../bot/replies';
 import type { ActionOutcome } from '../bot/routes';
-import { callContextOf, turnInfo } from '../bot/turn-info';
+import { callContextOf, teamsUserIdsOf, turnInfo } from '../bot/turn-info';
 import { lookupNoMatchCard, maxPickRows, userCustomerPickCard } from '../cards';
 import { findCustomers } from './customer-search';
 import { lookupProblemCard } from './lookup-dialog';
@@ -73,7 +73,7 @@ export class UsersDialog extends ComponentDialog {
           view === 'active'
             ? await usersListView(this.services, ctx, found.customer, 0, '', text)
             : await deletedUsersView(this.services, ctx, found.customer, 0, text, {
-                refreshUserIds: step.context.activity.from?.id ? [step.context.activity.from.id] : [],
+                refreshUserIds: teamsUserIdsOf(step.context),
               });
         await sendCard(step.context, card);
         return step.endDialog({ customerId: found.customer.id, details: { view } } satisfies ActionOutcome);

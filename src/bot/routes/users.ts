@@ -37,7 +37,7 @@ import {
   cardAction,
   type HandlerTurn,
 } from '../routes';
-import { callContextOf } from '../turn-info';
+import { callContextOf, teamsUserIdsOf } from '../turn-info';
 import { customerActionData, guidSchema, runDialog } from './route-helpers';
 
 /**
@@ -446,10 +446,4 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
       },
     }),
   ];
-}
-
-/** The Teams user id of the person in this turn, for a card that should refresh itself for them. */
-function teamsUserIdsOf(context: TurnContext): string[] {
-  const id = context.activity.from?.id;
-  return id ? [id] : [];
 }
