@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { Customer } from '../../api/models';
 import {
   type AdaptiveCard,
   messageCard,
@@ -25,6 +26,7 @@ import {
   usersListView,
 } from '../../dialogs/user-views';
 import { USERS_DIALOG, type UsersDialogOptions } from '../../dialogs/users-dialog';
+import type { Strings } from '../../i18n/strings';
 import { isPrivilegedTarget } from '../../users/privileged-roles';
 import { orNothing } from '../../users/user-directory';
 import { MAX_SEARCH_LENGTH } from '../../users/user-search';
@@ -143,49 +145,38 @@ export function userCardActions(services: UserServices): CardActionRoute[] {
     return { customer, answer };
   };
 
+  /** A customer card button that sends one of the customer's user lists as a new card. */
+  const openInNewCard = (
+    verb: string,
+    view: (turn: HandlerTurn, customer: Customer, text: Strings) => Promise<AdaptiveCard>,
+  ) =>
+    cardAction({
+      verb,
+      permission: 'user.read',
+      data: customerActionData,
+      run: async (turn, data) => {
+        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
+        if (!customer) return answer as CardActionResult;
+        const text = textFor(turn.info);
+        await sendCard(turn.context, await view(turn, customer, text));
+        return {
+          response: messageResponse(
+            text.t('users.opened', { companyName: customer.companyProfile.companyName }),
+          ),
+          outcome: { customerId: customer.id },
+        };
+      },
+    });
+
   return [
-    cardAction({
-      verb: 'customer.users',
-      permission: 'user.read',
-      data: customerActionData,
-      run: async (turn, data) => {
-        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
-        if (!customer) return answer as CardActionResult;
-        const text = textFor(turn.info);
-        await sendCard(
-          turn.context,
-          await usersListView(services, callContextOf(turn.info), customer, 0, '', text),
-        );
-        return {
-          response: messageResponse(
-            text.t('users.opened', { companyName: customer.companyProfile.companyName }),
-          ),
-          outcome: { customerId: customer.id },
-        };
-      },
-    }),
-    cardAction({
-      verb: 'customer.deletedUsers',
-      permission: 'user.read',
-      data: customerActionData,
-      run: async (turn, data) => {
-        const { customer, answer } = await customerOrAnswer(turn, data.customerId);
-        if (!customer) return answer as CardActionResult;
-        const text = textFor(turn.info);
-        await sendCard(
-          turn.context,
-          await deletedUsersView(services, callContextOf(turn.info), customer, 0, text, {
-            refreshUserIds: teamsUserIdsOf(turn.context),
-          }),
-        );
-        return {
-          response: messageResponse(
-            text.t('users.opened', { companyName: customer.companyProfile.companyName }),
-          ),
-          outcome: { customerId: customer.id },
-        };
-      },
-    }),
+    openInNewCard('customer.users', (turn, customer, text) =>
+      usersListView(services, callContextOf(turn.info), customer, 0, '', text),
+    ),
+    openInNewCard('customer.deletedUsers', (turn, customer, text) =>
+      deletedUsersView(services, callContextOf(turn.info), customer, 0, text, {
+        refreshUserIds: teamsUserIdsOf(turn.context),
+      }),
+    ),
     cardAction({
       verb: 'users.page',
       permission: 'user.read',
